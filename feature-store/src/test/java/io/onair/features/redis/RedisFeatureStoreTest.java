@@ -1,0 +1,309 @@
+package io.onair.features.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanIterator;
+import io.lettuce.core.ScoredValue;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.SlotHash;
+import io.onair.features.AnchorFeatures;
+import io.onair.features.FeatureStore;
+import io.onair.features.FeatureStoreConfig;
+import io.onair.features.FeatureStoreContractTest;
+import io.onair.features.FeatureStoreException;
+import io.onair.features.FeatureStores;
+import io.onair.features.HistoryKind;
+import io.onair.features.LiveSession;
+import io.onair.features.ScoredId;
+import io.onair.features.UserFeatures;
+import io.onair.features.UserHistory;
+import io.onair.features.UserProfile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract against a real Redis, plus what only Redis has: the key schema and the number of
+ * commands per read. The Redis comes from {@code ONAIR_REDIS_URL} (default {@value
+ * #DEFAULT_REDIS_URL}); the test command starts one, so a Redis that does not answer fails these
+ * tests instead of skipping them.
+ */
+class RedisFeatureStoreTest extends FeatureStoreContractTest {
+  private static final String DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
+  private static final String REDIS_URL =
+      System.getenv().getOrDefault("ONAIR_REDIS_URL", DEFAULT_REDIS_URL);
+
+  /** Other processes may use the same Redis; their commands only add, so the fewest counts. */
+  private static final int COUNTING_ATTEMPTS = 3;
+
+  private static RedisClient adminClient;
+  private static StatefulRedisConnection<String, String> adminConnection;
+  private static RedisCommands<String, String> admin;
+
+  @BeforeAll
+  static void connectToRedis() {
+    try {
+      adminClient = RedisClient.create(REDIS_URL);
+      adminConnection = adminClient.connect();
+      admin = adminConnection.sync();
+      admin.ping();
+    } catch (RuntimeException e) {
+      if (adminClient != null) {
+        adminClient.shutdown();
+      }
+      fail(
+          "Redis at "
+              + REDIS_URL
+              + " did not answer ("
+              + rootMessage(e)
+              + "): start redis-server or point ONAIR_REDIS_URL at one");
+    }
+  }
+
+  @AfterAll
+  static void disconnectFromRedis() {
+    if (adminClient != null) {
+      adminConnection.close();
+      adminClient.shutdown();
+    }
+  }
+
+  @Override
+  protected FeatureStore openStore(FeatureStoreConfig config) {
+    return FeatureStores.open(REDIS_URL, config);
+  }
+
+  // ---------------------------------------------------------------- round trips, counted by Redis
+
+  @Test
+  void readingFiveHundredAnchorsIsOneMget() {
+    List<AnchorFeatures> anchors =
+        IntStream.range(0, 500)
+            .mapToObj(i -> new AnchorFeatures("anchor-" + i, "c" + i % 9, Map.of("i", "" + i)))
+            .toList();
+    await(store.putAnchors(anchors));
+    List<String> ids = anchors.stream().map(AnchorFeatures::anchorId).toList();
+
+    CommandCounts counts =
+        fewestCommands(
+            () ->
+                assertThat(await(store.readAnchors(ids)))
+                    .hasSize(500)
+                    .containsValue(anchors.get(499)));
+
+    assertThat(counts.mget()).as("MGET calls").isEqualTo(1);
+    assertThat(counts.total()).as("commands in all").isEqualTo(1);
+  }
+
+  @Test
+  void readingAUserIsAtMostFiveCommands() {
+    await(store.putUserProfiles(List.of(new UserProfile("u1", Map.of("country", "BR")))));
+    List<UserHistory> histories = new ArrayList<>();
+    for (HistoryKind kind : HistoryKind.values()) {
+      histories.add(
+          new UserHistory(
+              "u1",
+              kind,
+              IntStream.range(0, HISTORY_MAX_LENGTH)
+                  .mapToObj(i -> new ScoredId(kind.keyName() + i, i))
+                  .toList()));
+    }
+    await(store.replaceHistories(histories));
+    await(store.recordExposures("u1", List.of("a1", "a2"), 1_000));
+
+    CommandCounts counts =
+        fewestCommands(
+            () -> {
+              UserFeatures user = await(store.readUser("u1", 1_000));
+              assertThat(user.profile()).containsEntry("country", "BR");
+              assertThat(user.histories().values())
+                  .allSatisfy(list -> assertThat(list).hasSize(HISTORY_MAX_LENGTH));
+              assertThat(user.recentlyExposedAnchors()).containsExactlyInAnyOrder("a1", "a2");
+            });
+
+    assertThat(counts.total()).as("commands per readUser").isLessThanOrEqualTo(5);
+  }
+
+  @Test
+  void liveAnchorsIsOneCommand() {
+    await(store.putLiveSessions(List.of(new LiveSession("a1", 100, 200))));
+
+    CommandCounts counts =
+        fewestCommands(() -> assertThat(await(store.liveAnchors(150))).containsExactly("a1"));
+
+    assertThat(counts.total()).isEqualTo(1);
+  }
+
+  // ---------------------------------------------------------------- key schema
+  // (docs/feature-store.md)
+
+  @Test
+  void keysFollowTheDocumentedSchema() {
+    String ns = store.config().namespace();
+    await(store.putUserProfiles(List.of(new UserProfile("42", Map.of("country", "BR")))));
+    for (HistoryKind kind : HistoryKind.values()) {
+      await(store.putHistoryEntry("42", kind, "x", 1));
+    }
+    await(store.recordExposures("42", List.of("a7"), 1_000));
+    await(store.putAnchors(List.of(new AnchorFeatures("a7", "music", Map.of("lang", "en")))));
+    await(store.putLiveSessions(List.of(new LiveSession("a7", 100, 200))));
+
+    Map<String, String> expectedTypes =
+        Map.of(
+            ns + ":{u:42}:profile", "string",
+            ns + ":{u:42}:h:follows", "zset",
+            ns + ":{u:42}:h:watched", "zset",
+            ns + ":{u:42}:h:items", "zset",
+            ns + ":{u:42}:exposed", "zset",
+            ns + ":anchor:a7", "string",
+            ns + ":live", "zset");
+    assertThat(keysOf(ns)).isEqualTo(expectedTypes.keySet());
+    expectedTypes.forEach((key, type) -> assertThat(admin.type(key)).as(key).isEqualTo(type));
+
+    assertThat(admin.get(ns + ":{u:42}:profile")).isEqualTo("{\"country\":\"BR\"}");
+    assertThat(admin.get(ns + ":anchor:a7"))
+        .isEqualTo("{\"category\":\"music\",\"features\":{\"lang\":\"en\"}}");
+    assertThat(admin.zrangeWithScores(ns + ":{u:42}:exposed", 0, -1))
+        .containsExactly(ScoredValue.just(1_000, "a7"));
+    assertThat(admin.zrangeWithScores(ns + ":live", 0, -1))
+        .containsExactly(ScoredValue.just(200, "a7|100"));
+
+    // The hash tag puts one user's keys in one cluster slot, so readUser goes to one node.
+    Set<Integer> userSlots = new HashSet<>();
+    expectedTypes.keySet().stream()
+        .filter(key -> key.contains("{u:42}"))
+        .forEach(key -> userSlots.add(SlotHash.getSlot(key)));
+    assertThat(userSlots).hasSize(1);
+  }
+
+  @Test
+  void namespacesDoNotOverlapEvenWhenOneIsAPrefixOfAnother() {
+    String ns = store.config().namespace();
+    FeatureStore longer = open(store.config().withNamespace(ns + "x"));
+    await(longer.putAnchors(List.of(new AnchorFeatures("a1", "music", Map.of()))));
+
+    await(store.clear());
+
+    assertThat(await(longer.readAnchors(List.of("a1")))).containsOnlyKeys("a1");
+  }
+
+  // ---------------------------------------------------------------- failures carry the Redis error
+
+  @Test
+  void aRedisErrorFailsTheFutureWithTheRedisMessage() {
+    String ns = store.config().namespace();
+    admin.set(ns + ":live", "not a sorted set");
+    admin.set(ns + ":{u:u1}:h:items", "not a sorted set");
+
+    assertThatThrownBy(() -> await(store.putLiveSessions(List.of(new LiveSession("a1", 1, 2)))))
+        .isInstanceOf(FeatureStoreException.class)
+        .hasMessageStartingWith("putLiveSessions (items 0 to 0 of 1) failed on Redis:")
+        .hasMessageContaining("WRONGTYPE");
+    assertThatThrownBy(() -> await(store.readUser("u1", 0)))
+        .isInstanceOf(FeatureStoreException.class)
+        .hasMessageStartingWith("readUser(u1) failed on Redis:")
+        .hasMessageContaining("WRONGTYPE");
+    assertThatThrownBy(() -> await(store.incrementHistory("u1", HistoryKind.ITEMS, "i1", 1)))
+        .isInstanceOf(FeatureStoreException.class)
+        .hasMessageContaining("WRONGTYPE");
+  }
+
+  @Test
+  void aBulkWriteStopsAtTheFirstFailingBatch() {
+    String ns = store.config().namespace();
+    admin.set(ns + ":live", "not a sorted set");
+    List<LiveSession> sessions =
+        IntStream.range(0, 2_500).mapToObj(i -> new LiveSession("a" + i, 1, 2)).toList();
+
+    assertThatThrownBy(() -> await(store.putLiveSessions(sessions)))
+        .isInstanceOf(FeatureStoreException.class)
+        .hasMessageStartingWith("putLiveSessions (items 0 to 999 of 2500) failed on Redis:");
+  }
+
+  @Test
+  void undecodableValuesAreReportedWithTheirKey() {
+    String ns = store.config().namespace();
+    admin.set(ns + ":anchor:a1", "{not json");
+    admin.set(ns + ":anchor:a2", "{\"features\":{}}");
+
+    assertThatThrownBy(() -> await(store.readAnchors(List.of("a1"))))
+        .isInstanceOf(FeatureStoreException.class)
+        .hasMessageContaining("key " + ns + ":anchor:a1 does not hold valid JSON");
+    assertThatThrownBy(() -> await(store.readAnchors(List.of("a2"))))
+        .isInstanceOf(FeatureStoreException.class)
+        .hasMessageContaining("\"category\" is missing");
+  }
+
+  @Test
+  void openingAnUnreachableRedisFailsWithItsAddress() {
+    assertThatThrownBy(() -> FeatureStores.open("redis://127.0.0.1:1", newConfig()))
+        .isInstanceOf(FeatureStoreException.class)
+        .hasMessageStartingWith("cannot connect to redis://127.0.0.1:1/0: ");
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Commands Redis processed for an action, and how many of them were MGET. */
+  private record CommandCounts(long total, long mget) {}
+
+  /**
+   * Counts with {@code INFO all} (total_commands_processed and cmdstat_mget) before and after the
+   * action. INFO does not count itself in its own answer, so the "after" snapshot includes exactly
+   * one command of ours, the "before" INFO, which is subtracted. Other clients of the same Redis
+   * can only add commands, so the fewest over a few attempts is the action's own count.
+   */
+  private static CommandCounts fewestCommands(Runnable action) {
+    long fewestTotal = Long.MAX_VALUE;
+    long fewestMget = Long.MAX_VALUE;
+    for (int attempt = 0; attempt < COUNTING_ATTEMPTS; attempt++) {
+      Map<String, Long> before = commandStatistics();
+      action.run();
+      Map<String, Long> after = commandStatistics();
+      long ourInfoCall = 1;
+      fewestTotal = Math.min(fewestTotal, after.get("total") - before.get("total") - ourInfoCall);
+      fewestMget = Math.min(fewestMget, after.get("mget") - before.get("mget"));
+    }
+    return new CommandCounts(fewestTotal, fewestMget);
+  }
+
+  private static Map<String, Long> commandStatistics() {
+    long total = -1;
+    long mget = 0;
+    for (String line : admin.info("all").split("\r?\n")) {
+      if (line.startsWith("total_commands_processed:")) {
+        total = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+      } else if (line.startsWith("cmdstat_mget:")) {
+        String calls = line.substring(line.indexOf("calls=") + "calls=".length());
+        mget = Long.parseLong(calls.substring(0, calls.indexOf(',')));
+      }
+    }
+    assertThat(total).as("total_commands_processed in INFO").isNotNegative();
+    return Map.of("total", total, "mget", mget);
+  }
+
+  private static Set<String> keysOf(String namespace) {
+    Set<String> keys = new HashSet<>();
+    ScanIterator.scan(admin, ScanArgs.Builder.matches(namespace + ":*").limit(1_000))
+        .forEachRemaining(keys::add);
+    return keys;
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+}
