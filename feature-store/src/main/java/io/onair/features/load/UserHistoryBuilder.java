@@ -1,0 +1,128 @@
+package io.onair.features.load;
+
+import static java.util.Objects.requireNonNull;
+
+import io.onair.dataset.DataWindow;
+import io.onair.dataset.Dataset;
+import io.onair.dataset.ItemAction;
+import io.onair.dataset.manifest.TargetGraph;
+import io.onair.dataset.manifest.TargetKind;
+import io.onair.features.HistoryKind;
+import io.onair.features.ScoredId;
+import io.onair.features.UserHistory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds each user's histories from the training part of a dataset, the way the recall routes read
+ * them:
+ *
+ * <ul>
+ *   <li>follows: every follow before the cut-off, scored by its time;
+ *   <li>watched anchors: every entered impression (the root target is 1), weighted by engagement
+ *       {@code 1 + ln(1 + watch_seconds / 60) + 0.5 * (other positive binary targets)} and by
+ *       recency {@code 2^(-(cutoff - ts) / 3 days)}, summed per anchor;
+ *   <li>items: click 1, collect 2, cart 3, buy 4, times the recency {@code 2^(-(cutoff - ts) / 7
+ *       days)}, summed per item.
+ * </ul>
+ *
+ * Events at or after the window's held-out start are never used. Stateless and thread-safe.
+ */
+public final class UserHistoryBuilder {
+  static final double WATCH_HALF_LIFE_SECONDS = 3 * 86_400;
+  static final double ITEM_HALF_LIFE_SECONDS = 7 * 86_400;
+  private static final double[] ITEM_ACTION_WEIGHT = {1, 2, 3, 4};
+
+  private UserHistoryBuilder() {}
+
+  /** The histories of every user with at least one event, for all three kinds. */
+  public static List<UserHistory> build(Dataset dataset, DataWindow window) {
+    requireNonNull(dataset, "dataset is null");
+    requireNonNull(window, "window is null");
+    long cutoff = window.holdoutStart();
+    List<Map<Integer, Double>> follows = perUser(dataset.userCount());
+    List<Map<Integer, Double>> watched = perUser(dataset.userCount());
+    List<Map<Integer, Double>> items = perUser(dataset.userCount());
+
+    Dataset.Follows f = dataset.follows();
+    for (int i = 0; i < f.size(); i++) {
+      if (f.ts()[i] < cutoff) {
+        follows.get(f.user()[i]).merge(f.anchor()[i], (double) f.ts()[i], Math::max);
+      }
+    }
+
+    Dataset.Impressions imp = dataset.impressions();
+    TargetGraph targets = dataset.targets();
+    int entry = 0; // the first target in graph order is a root: the entry (click / effective view)
+    int watch = targets.indexOf("watch_seconds");
+    List<Integer> others = new ArrayList<>();
+    for (int t = 1; t < targets.size(); t++) {
+      if (t != watch && targets.target(t).kind() == TargetKind.BINARY) {
+        others.add(t);
+      }
+    }
+    float[][] labels = imp.labels();
+    for (int i = 0; i < imp.size(); i++) {
+      long ts = imp.ts()[i];
+      if (ts >= cutoff || labels[entry][i] == 0) {
+        continue;
+      }
+      double engagement = 1;
+      if (watch >= 0) {
+        engagement += Math.log1p(labels[watch][i] / 60.0);
+      }
+      for (int t : others) {
+        engagement += 0.5 * labels[t][i];
+      }
+      double recency = Math.pow(2, -(cutoff - ts) / WATCH_HALF_LIFE_SECONDS);
+      watched.get(imp.user()[i]).merge(imp.anchor()[i], engagement * recency, Double::sum);
+    }
+
+    Dataset.ItemEvents e = dataset.itemEvents();
+    for (int i = 0; i < e.size(); i++) {
+      long ts = e.ts()[i];
+      if (ts >= cutoff) {
+        continue;
+      }
+      double weight = ITEM_ACTION_WEIGHT[ItemAction.of(e.action()[i]).ordinal()];
+      double recency = Math.pow(2, -(cutoff - ts) / ITEM_HALF_LIFE_SECONDS);
+      items.get(e.user()[i]).merge(e.item()[i], weight * recency, Double::sum);
+    }
+
+    List<UserHistory> histories = new ArrayList<>();
+    for (int u = 0; u < dataset.userCount(); u++) {
+      String user = dataset.users().id(u);
+      add(histories, user, HistoryKind.FOLLOWS, follows.get(u), dataset.anchors()::id);
+      add(histories, user, HistoryKind.WATCHED_ANCHORS, watched.get(u), dataset.anchors()::id);
+      add(histories, user, HistoryKind.ITEMS, items.get(u), dataset.items()::id);
+    }
+    return histories;
+  }
+
+  private static List<Map<Integer, Double>> perUser(int users) {
+    List<Map<Integer, Double>> maps = new ArrayList<>(users);
+    for (int u = 0; u < users; u++) {
+      maps.add(new HashMap<>(4));
+    }
+    return maps;
+  }
+
+  private static void add(
+      List<UserHistory> out,
+      String user,
+      HistoryKind kind,
+      Map<Integer, Double> scores,
+      java.util.function.IntFunction<String> ids) {
+    if (scores.isEmpty()) {
+      return;
+    }
+    List<ScoredId> entries = new ArrayList<>(scores.size());
+    scores.forEach((id, score) -> entries.add(new ScoredId(ids.apply(id), score)));
+    entries.sort(
+        Comparator.comparingDouble(ScoredId::score).reversed().thenComparing(ScoredId::id));
+    out.add(new UserHistory(user, kind, entries));
+  }
+}
