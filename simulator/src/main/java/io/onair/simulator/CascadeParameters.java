@@ -31,14 +31,14 @@ import static io.onair.simulator.ParameterChecks.positive;
  * @param watchGridPoints number K of watch-time buckets (quantiles {@code (k + 1/2) / K}) through
  *     which like, comment, follow and bag click see the watch time; default 16
  * @param likeBase like given click: {@code sigmoid(likeBase + likeAffinity * a + likeEngagement *
- *     s)}; default -3.0
+ *     s)}; default -4.0
  * @param likeAffinity default 1.5
  * @param likeEngagement default 2.5
- * @param commentBase comment given click, same form; default -4.0
+ * @param commentBase comment given click, same form; default -5.0
  * @param commentAffinity default 1.0
  * @param commentEngagement default 2.0
  * @param followBase follow given click (0 when already following): {@code sigmoid(followBase +
- *     followAffinity * a + followEngagement * s + followQuality * q)}; default -4.5
+ *     followAffinity * a + followEngagement * s + followQuality * q)}; default -6.0
  * @param followAffinity default 2.0
  * @param followEngagement default 2.5
  * @param followQuality default 0.3
@@ -48,24 +48,24 @@ import static io.onair.simulator.ParameterChecks.positive;
  * @param bagEngagement default 1.0
  * @param bagPromotion default 0.3
  * @param cartBase cart given bag click: {@code sigmoid(cartBase + cartPropensity * prop +
- *     cartItemAffinity * ai + priceFitWeight * fit + cartPromotion * promo)}; default -1.2
+ *     cartItemAffinity * ai + priceFitWeight * fit + cartPromotion * promo)}; default -2.2
  * @param cartPropensity default 0.8
  * @param cartItemAffinity default 1.5
  * @param cartPromotion default 0.4
  * @param purchaseBase purchase given cart: {@code sigmoid(purchaseBase + purchasePropensity * prop
- *     + priceFitWeight * fit + purchasePromotion * promo + purchaseFollow * F)}; default -0.3
+ *     + priceFitWeight * fit + purchasePromotion * promo + purchaseFollow * F)}; default -0.8
  * @param purchasePropensity default 0.8
  * @param purchasePromotion default 0.8
  * @param purchaseFollow default 0.3
  * @param priceFitWeight weight of the price fit {@code -sensitivity * max(0, ln price - ln budget)}
  *     in cart and purchase (in and outside rooms); default 1.0
  * @param browseCollectBase outside rooms, collect given item click: {@code
- *     sigmoid(browseCollectBase + browseCollectAffinity * ai)}; default -2.0
+ *     sigmoid(browseCollectBase + browseCollectAffinity * ai)}; default -2.5
  * @param browseCollectAffinity default 1.5
  * @param browseCartBase outside rooms, cart given item click: the in-room cart formula with this
- *     base; default -2.0
+ *     base; default -3.0
  * @param browseBuyBase outside rooms, buy given cart: the in-room purchase formula (without {@code
- *     F}) with this base; default -0.8
+ *     F}) with this base; default -1.0
  */
 public record CascadeParameters(
     double clickQuality,
@@ -168,13 +168,13 @@ public record CascadeParameters(
         /* watchFollow= */ 0.3,
         /* engagementHalfSeconds= */ 120,
         /* watchGridPoints= */ 16,
-        /* likeBase= */ -3.5,
+        /* likeBase= */ -4.0,
         /* likeAffinity= */ 1.5,
         /* likeEngagement= */ 2.5,
-        /* commentBase= */ -4.5,
+        /* commentBase= */ -5.0,
         /* commentAffinity= */ 1.0,
         /* commentEngagement= */ 2.0,
-        /* followBase= */ -5.0,
+        /* followBase= */ -6.0,
         /* followAffinity= */ 2.0,
         /* followEngagement= */ 2.5,
         /* followQuality= */ 0.3,

@@ -11,8 +11,8 @@ import static java.util.Objects.requireNonNull;
  * target and of the bag click.
  *
  * <p>Defaults (channel, app, tab, swipe): share 0.40, 0.28, 0.08, 0.24; slate 8, 8, 4, 5; first
- * target base -2.4, -2.2, -3.0, -1.0; affinity weight 3.0, 3.0, 1.5, 1.5; position decay 0.35,
- * 0.35, 0.5, 0.1; bag click base -2.2, -2.0, -2.8, -2.2. {@code tab} is small and weak-intent: a
+ * target base -3.7, -3.5, -4.1, -2.6; affinity weight 2.5, 2.5, 1.25, 1.25; position decay 0.35,
+ * 0.35, 0.5, 0.1; bag click base -3.4, -3.2, -4.0, -3.4. {@code tab} is small and weak-intent: a
  * low base and half the affinity weight. In {@code swipe} the first target is the 10-second view
  * and the refer room adds its own term (see {@link CascadeParameters#referSimilarity()}).
  *

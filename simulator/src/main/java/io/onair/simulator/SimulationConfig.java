@@ -125,10 +125,10 @@ public record SimulationConfig(
   /** The default scenario parameters, in manifest order. */
   public static List<ScenarioParameters> defaultScenarios() {
     return List.of(
-        new ScenarioParameters("channel", 0.40, 8, -3.7, 2.5, 0.35, -3.0),
-        new ScenarioParameters("app", 0.28, 8, -3.5, 2.5, 0.35, -2.8),
-        new ScenarioParameters("tab", 0.08, 4, -4.1, 1.25, 0.5, -3.6),
-        new ScenarioParameters("swipe", 0.24, 5, -2.6, 1.25, 0.1, -3.0));
+        new ScenarioParameters("channel", 0.40, 8, -3.7, 2.5, 0.35, -3.4),
+        new ScenarioParameters("app", 0.28, 8, -3.5, 2.5, 0.35, -3.2),
+        new ScenarioParameters("tab", 0.08, 4, -4.1, 1.25, 0.5, -4.0),
+        new ScenarioParameters("swipe", 0.24, 5, -2.6, 1.25, 0.1, -3.4));
   }
 
   public SimulationConfig withSeed(long newSeed) {

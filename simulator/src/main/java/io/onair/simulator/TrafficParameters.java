@@ -37,9 +37,10 @@ import static io.onair.simulator.ParameterChecks.probability;
  * @param favouriteCategoryShare share of category draws (policy category route, product browsing,
  *     initial follows) from the user's favourite categories, the rest by category popularity;
  *     default 0.85
- * @param browsesPerUserDay mean product browses outside live rooms per user and day at activity 1
- *     (times the day factor); each browse is an item click that may cascade to collect, cart and
- *     buy; default 0.6
+ * @param browsesPerSession product browses outside live rooms per live-room session: a user's
+ *     browses on a day are Poisson with mean {@code browsesPerSession * sessionsPerUserDay *
+ *     activity * dayFactor}, so product history keeps the same weight in every preset; each browse
+ *     is an item click that may cascade to collect, cart and buy; default 0.5
  */
 public record TrafficParameters(
     double sessionsPerUserDay,
@@ -58,7 +59,7 @@ public record TrafficParameters(
     double referLikedShare,
     double swipeReferCategoryShare,
     double favouriteCategoryShare,
-    double browsesPerUserDay) {
+    double browsesPerSession) {
 
   public TrafficParameters {
     positive("sessionsPerUserDay", sessionsPerUserDay);
@@ -85,7 +86,7 @@ public record TrafficParameters(
     probability("referLikedShare", referLikedShare);
     probability("swipeReferCategoryShare", swipeReferCategoryShare);
     probability("favouriteCategoryShare", favouriteCategoryShare);
-    nonNegative("browsesPerUserDay", browsesPerUserDay);
+    nonNegative("browsesPerSession", browsesPerSession);
   }
 
   public static TrafficParameters defaults(double sessionsPerUserDay) {
@@ -106,6 +107,6 @@ public record TrafficParameters(
         /* referLikedShare= */ 0.75,
         /* swipeReferCategoryShare= */ 0.5,
         /* favouriteCategoryShare= */ 0.85,
-        /* browsesPerUserDay= */ 0.6);
+        /* browsesPerSession= */ 0.5);
   }
 }

@@ -16,14 +16,14 @@ import io.onair.simulator.world.Users;
 
 /**
  * Product browsing outside live rooms, which is where the item routes (U2I2A, U2I2I2A) get their
- * signal: each user has a Poisson number of browses a day (mean browsesPerUserDay x activity x the
- * day's factor); a browse clicks an item of a favourite category (or a popular one), drawn by item
- * popularity, and may cascade: collect {@code sigmoid(browseCollectBase + browseCollectAffinity
- * ai)}; cart {@code sigmoid(browseCartBase + cartPropensity prop + cartItemAffinity ai +
- * priceFitWeight fit + cartPromotion promo)}; buy given cart {@code sigmoid(browseBuyBase +
- * purchasePropensity prop + priceFitWeight fit + purchasePromotion promo)}. Collect follows the
- * click by 5-60 s, cart by 10-120 s, buy the cart by 30-600 s (kept within the day). Not
- * thread-safe.
+ * signal: each user has a Poisson number of browses a day (mean browsesPerSession x
+ * sessionsPerUserDay x activity x the day's factor); a browse clicks an item of a favourite
+ * category (or a popular one), drawn by item popularity, and may cascade: collect {@code
+ * sigmoid(browseCollectBase + browseCollectAffinity ai)}; cart {@code sigmoid(browseCartBase +
+ * cartPropensity prop + cartItemAffinity ai + priceFitWeight fit + cartPromotion promo)}; buy given
+ * cart {@code sigmoid(browseBuyBase + purchasePropensity prop + priceFitWeight fit +
+ * purchasePromotion promo)}. Collect follows the click by 5-60 s, cart by 10-120 s, buy the cart by
+ * 30-600 s (kept within the day). Not thread-safe.
  */
 public final class ProductBrowsing {
   private final Users users;
@@ -59,7 +59,8 @@ public final class ProductBrowsing {
 
   /** Adds every user's browsing of {@code day} to {@code events}. */
   public void browse(int day, ItemEventBuffer events) {
-    double factor = traffic.browsesPerUserDay() * calendar.trafficFactor(day);
+    double factor =
+        traffic.browsesPerSession() * traffic.sessionsPerUserDay() * calendar.trafficFactor(day);
     double promotion = calendar.isPromotion(day) ? 1 : 0;
     int dayStart = day * AnchorSchedule.DAY;
     int dayLast = dayStart + AnchorSchedule.DAY - 1;
