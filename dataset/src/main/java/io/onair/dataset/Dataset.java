@@ -73,8 +73,8 @@ public record Dataset(
    *
    * @param scenario index into the manifest's scenarios
    * @param refer the refer anchor, or -1 outside swipe
-   * @param request dense request id, or -1 when the file has no request_id
-   * @param lines the physical line of each row in impressions.csv, for error messages
+   * @param request a 64-bit hash of the request_id (rows of one request share it), 0 when the row
+   *     has none; a hash rather than a dictionary keeps millions of request ids out of the heap
    */
   public record Impressions(
       long[] ts,
@@ -83,7 +83,7 @@ public record Dataset(
       byte[] scenario,
       int[] refer,
       int[] position,
-      int[] request,
+      long[] request,
       float[][] labels) {
     public int size() {
       return ts.length;

@@ -154,8 +154,8 @@ class WorldSimulatorTest {
   @Test
   void referRoomsAppearInSwipeOnlyAndSlatesAreWellFormed() {
     int swipe = data.manifest().scenarioIndex("swipe");
-    Map<Integer, Integer> firstRow = new HashMap<>();
-    Map<Integer, Set<Integer>> anchorsOfRequest = new HashMap<>();
+    Map<Long, Integer> firstRow = new HashMap<>();
+    Map<Long, Set<Integer>> anchorsOfRequest = new HashMap<>();
     long previousTs = Long.MIN_VALUE;
     long start = config.world().startEpochSecond();
     long end = start + config.world().days() * 86_400L;
@@ -173,8 +173,8 @@ class WorldSimulatorTest {
       long ts = impressions.ts()[i];
       assertThat(ts).isBetween(start, end - 1).isGreaterThanOrEqualTo(previousTs);
       previousTs = ts;
-      int request = impressions.request()[i];
-      assertThat(request).isNotNegative();
+      long request = impressions.request()[i];
+      assertThat(request).isNotZero();
       Integer first = firstRow.putIfAbsent(request, i);
       if (first == null) {
         assertThat(impressions.position()[i]).isEqualTo(1);

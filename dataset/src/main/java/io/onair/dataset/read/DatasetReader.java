@@ -336,8 +336,7 @@ public final class DatasetReader {
     ByteColumn scenario = new ByteColumn();
     IntColumn refer = new IntColumn();
     IntColumn position = new IntColumn();
-    IntColumn request = new IntColumn();
-    IdDictionary requests = new IdDictionary();
+    LongColumn request = new LongColumn();
     int targetCount = targets.size();
     FloatColumn[] labels = new FloatColumn[targetCount];
     for (int t = 0; t < targetCount; t++) {
@@ -382,9 +381,9 @@ public final class DatasetReader {
                 : known(table, referAt, anchors, "refer_anchor_id", "anchors.csv"));
         position.add(table.nonNegativeInt(positionAt, "position"));
         if (requestAt >= 0 && !table.text(requestAt).isEmpty()) {
-          request.add(requests.intern(table.text(requestAt)));
+          request.add(requestHash(table.text(requestAt)));
         } else {
-          request.add(-1);
+          request.add(0L);
         }
         for (int t = 0; t < targetCount; t++) {
           labels[t].add(label(table, labelAt[t], targets.name(t), binary[t]));
@@ -406,6 +405,19 @@ public final class DatasetReader {
         position.toArray(),
         request.toArray(),
         labelArrays);
+  }
+
+  /** FNV-1a over the UTF-16 units, then a final mix; never 0, which marks "no request id". */
+  static long requestHash(String requestId) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < requestId.length(); i++) {
+      h ^= requestId.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    return h == 0 ? 1 : h;
   }
 
   private static float label(TableReader table, int column, String target, boolean binary) {

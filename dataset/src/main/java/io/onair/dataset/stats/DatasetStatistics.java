@@ -55,7 +55,6 @@ public record DatasetStatistics(
     double[][] sums = new double[scenarios.size()][targets.size()];
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
-    int maxRequest = -1;
     for (int i = 0; i < n; i++) {
       int s = impressions.scenario()[i];
       perScenario[s]++;
@@ -64,7 +63,6 @@ public record DatasetStatistics(
       }
       min = Math.min(min, impressions.ts()[i]);
       max = Math.max(max, impressions.ts()[i]);
-      maxRequest = Math.max(maxRequest, impressions.request()[i]);
     }
 
     Map<String, Long> byScenario = new LinkedHashMap<>();
@@ -125,7 +123,7 @@ public record DatasetStatistics(
         events,
         n,
         byScenario,
-        maxRequest + 1L,
+        distinctRequests(impressions.request()),
         n == 0 ? "" : Instant.ofEpochSecond(min).toString(),
         n == 0 ? "" : Instant.ofEpochSecond(max).toString(),
         n == 0 ? 0 : (max - min) / 86_400.0,
@@ -134,6 +132,18 @@ public record DatasetStatistics(
         violations,
         meanLiveShare(dataset, min, max),
         dataset.truth().isPresent());
+  }
+
+  private static long distinctRequests(long[] requests) {
+    long[] sorted = requests.clone();
+    java.util.Arrays.sort(sorted);
+    long count = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (sorted[i] != 0 && (i == 0 || sorted[i] != sorted[i - 1])) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** The mean share of anchors live, sampled at 24 hours spread evenly over the data's span. */

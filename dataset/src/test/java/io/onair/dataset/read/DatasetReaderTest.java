@@ -33,7 +33,10 @@ class DatasetReaderTest {
     assertThat(dataset.impressions().label(watch)[2]).isEqualTo(12.5f);
     assertThat(dataset.impressions().refer()[2]).isEqualTo(dataset.anchors().indexOf("a1"));
     assertThat(dataset.impressions().refer()[0]).isEqualTo(-1);
-    assertThat(dataset.impressions().request()).containsExactly(0, 0, 1, 2, 3, 4);
+    long[] requests = dataset.impressions().request();
+    assertThat(requests[0]).isEqualTo(requests[1]).isEqualTo(DatasetReader.requestHash("r1"));
+    assertThat(requests).doesNotContain(0L).hasSize(6);
+    assertThat(java.util.Arrays.stream(requests).distinct().count()).isEqualTo(5);
     FeatureColumn interests = dataset.userFeature("interests").orElseThrow();
     assertThat(interests.text(0)).isEqualTo("music|games");
     assertThat(interests.text(1)).isEmpty();

@@ -103,7 +103,7 @@ final class ImpressionBuilder {
           roomColumn.add(slate[position]);
           dayColumn.add(day);
           requestColumn.add(r);
-          positionColumn.add(position);
+          positionColumn.add(position + 1); // 1-based, as in the format and the API
           labelColumn.add(slate[position] == room ? labels : 0);
         }
         counts.requests++;

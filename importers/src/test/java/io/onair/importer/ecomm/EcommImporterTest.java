@@ -260,7 +260,8 @@ class EcommImporterTest {
         .allSatisfy(row -> assertThat(row.get("ts")).isEqualTo(Long.toString(ts)));
     assertThat(rows.stream().map(row -> Integer.parseInt(row.get("position"))))
         .as(requestId + " positions")
-        .containsExactlyInAnyOrderElementsOf(IntStream.range(0, rows.size()).boxed().toList());
+        .containsExactlyInAnyOrderElementsOf(
+            IntStream.rangeClosed(1, rows.size()).boxed().toList());
     List<String> negatives = new ArrayList<>();
     for (Map<String, String> row : rows) {
       String labels = row.get("follow") + row.get("cart") + row.get("purchase");
