@@ -108,6 +108,7 @@ public final class TargetGraph {
       int start = cycle.indexOf(target.name());
       List<String> loop = new ArrayList<>(cycle.subList(start, cycle.size()));
       loop.add(target.name());
+      Collections.reverse(loop); // the walk went from child to parent; show parent -> child
       throw new IllegalArgumentException(
           "the target graph has a cycle: " + String.join(" -> ", loop));
     }
