@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ValidateCommand.class,
       FeaturesCommand.class,
+      io.onair.cli.recall.RelationsCommand.class,
       QuickstartCommand.class,
       CommandLine.HelpCommand.class
     })
