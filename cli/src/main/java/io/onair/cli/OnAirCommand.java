@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
       FeaturesCommand.class,
       io.onair.cli.recall.RelationsCommand.class,
       QuickstartCommand.class,
+      io.onair.cli.rank.TrainCommand.class,
+      io.onair.cli.rank.EvalCommand.class,
+      io.onair.cli.rank.CompareCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class OnAirCommand implements Runnable {

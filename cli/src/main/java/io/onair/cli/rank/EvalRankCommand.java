@@ -1,0 +1,52 @@
+package io.onair.cli.rank;
+
+import io.onair.cli.JsonOutput;
+import io.onair.dataset.Dataset;
+import io.onair.dataset.progress.ConsoleProgress;
+import io.onair.dataset.read.DatasetReader;
+import io.onair.ranking.RankingJob;
+import io.onair.ranking.eval.EvaluationReport;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code onair eval rank}: an exported model's quality on the held-out days. */
+@Command(
+    name = "rank",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scores the held-out days (as recorded in the model card) through the exported SavedModel and",
+      "prints AUC, GAUC, oracle AUC (from truth/) and log loss per target and per scenario."
+    })
+public final class EvalRankCommand implements Callable<Integer> {
+  @Option(names = "--data", required = true, paramLabel = "DIR", description = "The dataset.")
+  Path data;
+
+  @Option(
+      names = "--artifacts",
+      required = true,
+      paramLabel = "DIR",
+      description = "Where ranking/NAME/ is.")
+  Path artifacts;
+
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "NAME",
+      description = "The exported model's name.")
+  String model;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+  Path json;
+
+  @Override
+  public Integer call() {
+    ConsoleProgress progress = new ConsoleProgress(System.err);
+    Dataset dataset = DatasetReader.read(data, progress);
+    EvaluationReport report = RankingJob.evaluate(dataset, artifacts, model, progress);
+    System.out.print(report.render());
+    JsonOutput.write(json, report);
+    return 0;
+  }
+}

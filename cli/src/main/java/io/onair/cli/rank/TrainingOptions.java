@@ -1,0 +1,63 @@
+package io.onair.cli.rank;
+
+import io.onair.ranking.graph.ModelConfig;
+import io.onair.ranking.graph.ModelKind;
+import io.onair.ranking.train.TrainingConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The training options {@code train} and {@code compare rank} share (a picocli mixin). */
+final class TrainingOptions {
+  @Option(
+      names = "--holdout-days",
+      defaultValue = "2",
+      paramLabel = "N",
+      description = "Hold out the last N days for evaluation (default: ${DEFAULT-VALUE}).")
+  int holdoutDays;
+
+  @Option(
+      names = "--epochs",
+      defaultValue = "2",
+      paramLabel = "N",
+      description = "Epochs (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(
+      names = "--batch-size",
+      defaultValue = "512",
+      paramLabel = "N",
+      description = "Rows per training step (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(
+      names = "--max-training-rows",
+      defaultValue = "0",
+      paramLabel = "N",
+      description = "Train on at most the N most recent rows; 0 = all (default: ${DEFAULT-VALUE}).")
+  int maxTrainingRows;
+
+  @Option(
+      names = "--loss-weight",
+      split = ",",
+      paramLabel = "TARGET=W",
+      description = "Loss weight per target (default 1 for binary targets, 0.1 for numeric ones).")
+  Map<String, Double> lossWeights = new LinkedHashMap<>();
+
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  TrainingConfig training(List<String> scenarios) {
+    return new TrainingConfig(
+        epochs, batchSize, holdoutDays, scenarios, maxTrainingRows, threads, 1L);
+  }
+
+  ModelConfig model(ModelKind kind) {
+    return ModelConfig.defaults(kind).withLossWeights(lossWeights);
+  }
+}

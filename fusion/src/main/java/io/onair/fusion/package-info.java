@@ -1,0 +1,2 @@
+/** Score fusion: turns per-target probabilities into one ranking score. */
+package io.onair.fusion;

@@ -1,0 +1,136 @@
+package io.onair.ranking;
+
+import static java.util.Objects.requireNonNull;
+
+import io.onair.dataset.DataWindow;
+import io.onair.dataset.Dataset;
+import io.onair.dataset.progress.Progress;
+import io.onair.ranking.eval.EvaluationReport;
+import io.onair.ranking.eval.RankingEvaluator;
+import io.onair.ranking.export.ModelArtifacts;
+import io.onair.ranking.export.ModelCard;
+import io.onair.ranking.export.RankingModelBundle;
+import io.onair.ranking.features.DatasetExamples;
+import io.onair.ranking.features.EncodedBatch;
+import io.onair.ranking.features.EncodedExamples;
+import io.onair.ranking.features.FeatureLayout;
+import io.onair.ranking.features.FeatureVocabulary;
+import io.onair.ranking.graph.ModelConfig;
+import io.onair.ranking.train.RankingTrainer;
+import io.onair.ranking.train.TrainingConfig;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * The offline ranking jobs the command line runs: encode a dataset once, train and export a model,
+ * evaluate an exported model on the held-out days. Stateless.
+ */
+public final class RankingJob {
+  private RankingJob() {}
+
+  /** A dataset encoded for ranking, with its vocabulary and time split. Immutable. */
+  public record Prepared(
+      Dataset dataset, FeatureVocabulary vocabulary, EncodedExamples examples, DataWindow window) {
+    public Prepared {
+      requireNonNull(dataset, "dataset is null");
+      requireNonNull(vocabulary, "vocabulary is null");
+      requireNonNull(examples, "examples is null");
+      requireNonNull(window, "window is null");
+    }
+  }
+
+  /** Encodes every impression of {@code dataset} with its own vocabulary. */
+  public static Prepared prepare(Dataset dataset, int holdoutDays, Progress progress) {
+    DataWindow window = DataWindow.of(dataset, holdoutDays);
+    FeatureVocabulary vocabulary = FeatureVocabulary.of(dataset);
+    FeatureLayout layout = FeatureLayout.of(vocabulary, FeatureLayout.DEFAULT_HISTORY_LENGTH);
+    EncodedExamples examples = DatasetExamples.encode(dataset, vocabulary, layout, progress);
+    return new Prepared(dataset, vocabulary, examples, window);
+  }
+
+  /**
+   * Trains {@code config}'s model on {@code prepared} and exports it as {@code name} under {@code
+   * artifacts}; returns its card (with the last epoch's held-out evaluation).
+   */
+  public static ModelCard trainAndExport(
+      Prepared prepared,
+      String name,
+      ModelConfig config,
+      TrainingConfig training,
+      Path artifacts,
+      Progress progress,
+      Consumer<String> log) {
+    Path directory = ModelArtifacts.modelDirectory(artifacts, name);
+    if (training.holdoutDays() != prepared.window().holdoutDays()) {
+      throw new IllegalArgumentException(
+          "the training config's holdout days differ from the prepared window");
+    }
+    RankingTrainer.Outcome outcome =
+        RankingTrainer.train(
+            prepared.examples(), prepared.window(), config, training, progress, log);
+    try (var ranker = outcome.ranker()) {
+      return ModelArtifacts.export(
+          directory,
+          name,
+          prepared.dataset().manifest().name(),
+          outcome,
+          config,
+          training,
+          prepared.window(),
+          prepared.vocabulary(),
+          prepared.examples().layout().historyLength());
+    }
+  }
+
+  /**
+   * Evaluates the exported model {@code name} on the held-out days of {@code dataset} (the days its
+   * card records), scoring through the SavedModel exactly as serving would.
+   *
+   * @throws IllegalArgumentException when the model was trained on another dataset
+   */
+  public static EvaluationReport evaluate(
+      Dataset dataset, Path artifacts, String name, Progress progress) {
+    Path directory = ModelArtifacts.modelDirectory(artifacts, name);
+    try (RankingModelBundle bundle = RankingModelBundle.load(directory, 1)) {
+      FeatureVocabulary vocabulary = bundle.vocabulary();
+      if (!vocabulary.file().users().equals(dataset.users().ids())
+          || !vocabulary.file().anchors().equals(dataset.anchors().ids())) {
+        throw new IllegalArgumentException(
+            "model '"
+                + name
+                + "' was trained on dataset '"
+                + bundle.card().dataset()
+                + "', whose users and anchors differ from "
+                + dataset.manifest().name());
+      }
+      int holdoutDays = ((Number) bundle.card().trainingConfig().get("holdout_days")).intValue();
+      DataWindow window = DataWindow.of(dataset, holdoutDays);
+      EncodedExamples examples =
+          DatasetExamples.encode(dataset, vocabulary, bundle.encoder().layout(), progress);
+      int[] rows = RankingTrainer.holdoutRows(examples, window);
+      if (rows.length == 0) {
+        throw new IllegalArgumentException(
+            "the model's card holds out no days: nothing to evaluate");
+      }
+      float[][] predictions = new float[bundle.targets().size()][examples.size()];
+      EncodedBatch batch = new EncodedBatch(examples.layout(), 4096);
+      progress.start("scoring held-out rows", rows.length, "rows");
+      for (int from = 0; from < rows.length; from += batch.capacity()) {
+        int to = Math.min(rows.length, from + batch.capacity());
+        batch.clear();
+        for (int i = from; i < to; i++) {
+          batch.copyRow(examples.features(), rows[i]);
+        }
+        float[][] scores = bundle.score(batch);
+        for (int t = 0; t < scores.length; t++) {
+          for (int i = from; i < to; i++) {
+            predictions[t][rows[i]] = scores[t][i - from];
+          }
+        }
+        progress.advance(to - from);
+      }
+      progress.finish("");
+      return RankingEvaluator.evaluate(name, examples, bundle.targets(), predictions, rows, window);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.onair.ranking.export;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.onair.ranking.eval.EvaluationReport;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What is known about an exported model ({@code model-card.json} beside the SavedModel): its name
+ * and kind, the dataset and data window it was trained on, its configuration, the target graph, the
+ * encoder's history length, the per-epoch training figures and the last held-out evaluation.
+ * Immutable.
+ */
+public record ModelCard(
+    @JsonProperty("format") String format,
+    @JsonProperty("name") String name,
+    @JsonProperty("kind") String kind,
+    @JsonProperty("dataset") String dataset,
+    @JsonProperty("window") Map<String, Object> window,
+    @JsonProperty("targets") List<Map<String, Object>> targets,
+    @JsonProperty("model_config") Map<String, Object> modelConfig,
+    @JsonProperty("training_config") Map<String, Object> trainingConfig,
+    @JsonProperty("history_length") int historyLength,
+    @JsonProperty("training_rows") long trainingRows,
+    @JsonProperty("epochs") List<Map<String, Object>> epochs,
+    @JsonProperty("holdout") EvaluationReport holdout) {
+  public static final String FORMAT = "onair-ranking-model/1";
+
+  public ModelCard {
+    requireNonNull(format, "format is null");
+    requireNonNull(name, "name is null");
+    requireNonNull(kind, "kind is null");
+    requireNonNull(dataset, "dataset is null");
+    requireNonNull(window, "window is null");
+    requireNonNull(targets, "targets is null");
+    requireNonNull(modelConfig, "modelConfig is null");
+    requireNonNull(trainingConfig, "trainingConfig is null");
+    requireNonNull(epochs, "epochs is null");
+  }
+}

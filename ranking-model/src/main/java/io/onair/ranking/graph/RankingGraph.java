@@ -1,0 +1,71 @@
+package io.onair.ranking.graph;
+
+import static java.util.Objects.requireNonNull;
+
+import io.onair.dataset.manifest.TargetGraph;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.Signature;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * A built ranking model inside a {@link org.tensorflow.Graph} (which the caller owns and closes):
+ * its inputs, one prediction per target (a probability for binary targets, a value for numeric
+ * ones), the training loss and the training step. Immutable; the graph itself is not thread-safe to
+ * extend.
+ *
+ * @param ids the encoded categorical ids [rows, idsWidth]
+ * @param numeric the encoded numbers [rows, numericWidth]
+ * @param scenario the scenario index [rows]
+ * @param labels one column per target in graph order [rows, targets] (training only)
+ * @param predictions one per target, in graph order, each [rows]
+ */
+public record RankingGraph(
+    ModelKind kind,
+    TargetGraph targets,
+    Placeholder<TInt32> ids,
+    Placeholder<TFloat32> numeric,
+    Placeholder<TInt32> scenario,
+    Placeholder<TFloat32> labels,
+    List<Operand<TFloat32>> predictions,
+    Operand<TFloat32> loss,
+    Op trainStep) {
+  /** The key of the serving signature. */
+  public static final String SIGNATURE_KEY = "serving_default";
+
+  public static final String IDS = "ids";
+  public static final String NUMERIC = "numeric";
+  public static final String SCENARIO = "scenario";
+
+  public RankingGraph {
+    requireNonNull(kind, "kind is null");
+    requireNonNull(targets, "targets is null");
+    requireNonNull(ids, "ids is null");
+    requireNonNull(numeric, "numeric is null");
+    requireNonNull(scenario, "scenario is null");
+    requireNonNull(labels, "labels is null");
+    predictions = List.copyOf(predictions);
+    requireNonNull(loss, "loss is null");
+    requireNonNull(trainStep, "trainStep is null");
+  }
+
+  /**
+   * The serving signature: inputs {@code ids}, {@code numeric}, {@code scenario} (the encoded
+   * features); one output per target, named after it.
+   */
+  public Signature servingSignature() {
+    Signature.Builder builder =
+        Signature.builder()
+            .key(SIGNATURE_KEY)
+            .input(IDS, ids)
+            .input(NUMERIC, numeric)
+            .input(SCENARIO, scenario);
+    for (int t = 0; t < targets.size(); t++) {
+      builder.output(targets.name(t), predictions.get(t));
+    }
+    return builder.build();
+  }
+}

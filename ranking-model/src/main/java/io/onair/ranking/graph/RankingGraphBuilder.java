@@ -1,0 +1,454 @@
+package io.onair.ranking.graph;
+
+import static java.util.Objects.requireNonNull;
+
+import io.onair.dataset.manifest.TargetGraph;
+import io.onair.dataset.manifest.TargetKind;
+import io.onair.ranking.features.FeatureLayout;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.framework.optimizers.Adam;
+import org.tensorflow.framework.optimizers.Optimizer;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Unique;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Builds every ranking model of {@link ModelKind} into a graph: shared inputs (one embedding table
+ * over the encoder's id space, mean-pooled histories, numeric features), the architecture's towers,
+ * the loss (weighted sum over the target graph of per-target log-likelihoods: sigmoid cross-entropy
+ * for binary targets, squared error on {@code log1p} for numeric ones) and one training step (Adam
+ * on the dense layers, a sparse AdaGrad update on the embedding rows the batch touched). Stateless;
+ * not thread-safe per graph.
+ */
+public final class RankingGraphBuilder {
+  private static final float EMBEDDING_SCALE = 0.05f;
+  private static final float ADAGRAD_INITIAL_ACCUMULATOR = 0.1f;
+  private static final float PROBABILITY_FLOOR = 1e-7f;
+
+  /**
+   * The last four single-valued slots (scenario, hour, refer room, refer category) are
+   * scenario-specific.
+   */
+  private static final int SCENARIO_SPECIFIC_SLOTS = 4;
+
+  private RankingGraphBuilder() {}
+
+  /**
+   * Builds {@code config}'s model for {@code targets} (already resolved with {@link
+   * ModelConfig#resolveTargets}) on {@code layout}'s encoding into {@code graph}.
+   */
+  public static RankingGraph build(
+      Graph graph,
+      ModelConfig config,
+      TargetGraph targets,
+      FeatureLayout layout,
+      int scenarioCount) {
+    requireNonNull(graph, "graph is null");
+    requireNonNull(config, "config is null");
+    requireNonNull(targets, "targets is null");
+    requireNonNull(layout, "layout is null");
+    if (scenarioCount < 1) {
+      throw new IllegalArgumentException("scenarioCount must be >= 1");
+    }
+    Ops tf = Ops.create(graph);
+    Layers layers = new Layers(tf, config.seed());
+    Placeholder<TInt32> ids =
+        tf.withName(RankingGraph.IDS)
+            .placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, layout.idsWidth())));
+    Placeholder<TFloat32> numeric =
+        tf.withName(RankingGraph.NUMERIC)
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, layout.numericWidth())));
+    Placeholder<TInt32> scenario =
+        tf.withName(RankingGraph.SCENARIO)
+            .placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+    Placeholder<TFloat32> labels =
+        tf.withName("labels")
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, targets.size())));
+
+    Model model =
+        new Model(tf, layers, config, targets, layout, ids, numeric, scenario, scenarioCount);
+    Logits logits =
+        switch (config.kind()) {
+          case SINGLE_TASK -> model.singleTask();
+          case SHARED_BOTTOM -> model.sharedBottom(false);
+          case ESMM -> model.sharedBottom(false);
+          case DBMTL -> model.sharedBottom(true);
+          case MMOE -> model.mmoe(false);
+          case DBMTL_MMOE -> model.mmoe(true);
+          case DBMTL_MULTISCENARIO -> model.multiScenario();
+        };
+
+    List<Operand<TFloat32>> predictions = new ArrayList<>();
+    Operand<TFloat32> loss = tf.constant(0f);
+    Operand<TFloat32>[] logProbability = newArray(targets.size());
+    for (int t = 0; t < targets.size(); t++) {
+      Operand<TFloat32> logit = logits.perTarget.get(t);
+      Operand<TFloat32> label = tf.gather(labels, tf.constant(t), tf.constant(1));
+      Operand<TFloat32> targetLoss;
+      Operand<TFloat32> prediction;
+      if (targets.target(t).kind() == TargetKind.NUMERIC) {
+        Operand<TFloat32> diff = tf.math.sub(logit, tf.math.log1p(label));
+        targetLoss = tf.math.mean(tf.math.square(diff), tf.constant(0));
+        prediction = tf.math.expm1(tf.math.maximum(logit, tf.constant(0f)));
+      } else if (config.kind() == ModelKind.ESMM && targets.parents(t).length > 0) {
+        // ESMM: P(t) = sigmoid(logit_t) * P(parents), trained on the marginal label
+        Operand<TFloat32> logP = logSigmoid(tf, logit);
+        for (int parent : targets.parents(t)) {
+          if (targets.target(parent).kind() == TargetKind.BINARY) {
+            logP = tf.math.add(logP, logProbability[parent]);
+          }
+        }
+        logProbability[t] = logP;
+        prediction = tf.math.exp(logP);
+        Operand<TFloat32> p =
+            tf.math.minimum(
+                tf.math.maximum(prediction, tf.constant(PROBABILITY_FLOOR)),
+                tf.constant(1f - PROBABILITY_FLOOR));
+        Operand<TFloat32> one = tf.constant(1f);
+        Operand<TFloat32> likelihood =
+            tf.math.add(
+                tf.math.mul(label, tf.math.log(p)),
+                tf.math.mul(tf.math.sub(one, label), tf.math.log(tf.math.sub(one, p))));
+        targetLoss = tf.math.neg(tf.math.mean(likelihood, tf.constant(0)));
+      } else {
+        logProbability[t] = logSigmoid(tf, logit);
+        targetLoss = tf.math.mean(sigmoidCrossEntropy(tf, logit, label), tf.constant(0));
+        prediction = tf.math.sigmoid(logit);
+      }
+      predictions.add(tf.withName("prediction_" + targets.name(t)).identity(prediction));
+      loss =
+          tf.math.add(
+              loss, tf.math.mul(targetLoss, tf.constant((float) config.lossWeight(targets, t))));
+    }
+    loss = tf.withName("loss").identity(loss);
+    Op trainStep = trainStep(graph, tf, config, loss, logits.embeddings);
+    return new RankingGraph(
+        config.kind(), targets, ids, numeric, scenario, labels, predictions, loss, trainStep);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Operand<TFloat32>[] newArray(int size) {
+    return (Operand<TFloat32>[]) new Operand<?>[size];
+  }
+
+  /** {@code max(x,0) - x z + log1p(exp(-|x|))}: stable; no single op exists in TF Java. */
+  static Operand<TFloat32> sigmoidCrossEntropy(
+      Ops tf, Operand<TFloat32> logit, Operand<TFloat32> label) {
+    return tf.math.add(
+        tf.math.sub(tf.math.maximum(logit, tf.constant(0f)), tf.math.mul(logit, label)),
+        tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(logit)))));
+  }
+
+  /** {@code log sigmoid(x) = -(max(-x,0) + log1p(exp(-|x|)))}. */
+  private static Operand<TFloat32> logSigmoid(Ops tf, Operand<TFloat32> logit) {
+    return tf.math.neg(
+        tf.math.add(
+            tf.math.maximum(tf.math.neg(logit), tf.constant(0f)),
+            tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(logit))))));
+  }
+
+  /**
+   * Adam on every dense variable; for each embedding table, the gradient with respect to the rows
+   * the batch gathered, summed per distinct id and applied with sparse AdaGrad, so a large table
+   * costs only its touched rows (tensorflow-java.md).
+   */
+  private static Op trainStep(
+      Graph graph, Ops tf, ModelConfig config, Operand<TFloat32> loss, List<Embedding> embeddings) {
+    Adam adam = new Adam(graph, config.learningRate());
+    List<Optimizer.GradAndVar<?>> gradients = adam.computeGradients(loss);
+    List<String> tableNames = embeddings.stream().map(e -> e.table.op().name()).toList();
+    List<Optimizer.GradAndVar<? extends org.tensorflow.types.family.TType>> dense =
+        new ArrayList<>();
+    for (Optimizer.GradAndVar<?> gradient : gradients) {
+      if (!tableNames.contains(gradient.getVariable().op().name())) {
+        dense.add(gradient);
+      }
+    }
+    List<Op> steps = new ArrayList<>();
+    steps.add(adam.applyGradients(dense, "adam"));
+    Output<?>[] gathered = new Output<?>[embeddings.size()];
+    for (int e = 0; e < gathered.length; e++) {
+      gathered[e] = embeddings.get(e).gathered.asOutput();
+    }
+    Output<?>[] rowGradients = graph.addGradients(loss.asOutput(), gathered);
+    for (int e = 0; e < gathered.length; e++) {
+      Embedding embedding = embeddings.get(e);
+      @SuppressWarnings("unchecked")
+      Operand<TFloat32> rowGradient = (Operand<TFloat32>) rowGradients[e];
+      Operand<TFloat32> flatGradient =
+          tf.reshape(rowGradient, tf.constant(new int[] {-1, embedding.dimension}));
+      Operand<TInt32> flatIds = tf.reshape(embedding.ids, tf.constant(new int[] {-1}));
+      Unique<TInt32, TInt32> unique = tf.unique(flatIds, tf.constant(new int[] {0}));
+      Operand<TFloat32> summed =
+          tf.math.unsortedSegmentSum(flatGradient, unique.idx(), tf.size(unique.y()));
+      Variable<TFloat32> accumulator =
+          tf.variable(
+              tf.fill(
+                  tf.constant(new int[] {embedding.rows, embedding.dimension}),
+                  tf.constant(ADAGRAD_INITIAL_ACCUMULATOR)));
+      steps.add(
+          tf.train.sparseApplyAdagrad(
+              embedding.table,
+              accumulator,
+              tf.constant(config.embeddingLearningRate()),
+              tf.constant(1e-7f),
+              summed,
+              unique.y()));
+    }
+    return tf.withControlDependencies(steps).noOp();
+  }
+
+  /** An embedding table and its gathered rows for one batch. */
+  private record Embedding(
+      Variable<TFloat32> table,
+      Operand<TInt32> ids,
+      Operand<TFloat32> gathered,
+      int rows,
+      int dimension) {}
+
+  /** The per-target logits (or regression outputs) and the embeddings they used. */
+  private record Logits(List<Operand<TFloat32>> perTarget, List<Embedding> embeddings) {}
+
+  /**
+   * The encoded input as dense vectors: all features, and the split the multi-scenario model uses.
+   */
+  private record Input(
+      Operand<TFloat32> all,
+      int allWidth,
+      Operand<TFloat32> shared,
+      int sharedWidth,
+      Operand<TFloat32> specific,
+      int specificWidth,
+      Embedding embedding) {}
+
+  /** The architectures, sharing the input and tower code. */
+  private static final class Model {
+    private final Ops tf;
+    private final Layers layers;
+    private final ModelConfig config;
+    private final TargetGraph targets;
+    private final FeatureLayout layout;
+    private final Operand<TInt32> ids;
+    private final Operand<TFloat32> numeric;
+    private final Operand<TInt32> scenario;
+    private final int scenarioCount;
+
+    Model(
+        Ops tf,
+        Layers layers,
+        ModelConfig config,
+        TargetGraph targets,
+        FeatureLayout layout,
+        Operand<TInt32> ids,
+        Operand<TFloat32> numeric,
+        Operand<TInt32> scenario,
+        int scenarioCount) {
+      this.tf = tf;
+      this.layers = layers;
+      this.config = config;
+      this.targets = targets;
+      this.layout = layout;
+      this.ids = ids;
+      this.numeric = numeric;
+      this.scenario = scenario;
+      this.scenarioCount = scenarioCount;
+    }
+
+    /** Embeds the ids with a fresh table: single slots concatenated, histories mean-pooled. */
+    Input input() {
+      int e = config.embeddingDimension();
+      int rows = layout.idSpaceSize();
+      Variable<TFloat32> table =
+          tf.variable(tf.constant(layers.normalTable(rows, e, EMBEDDING_SCALE)));
+      Operand<TFloat32> gathered = tf.gather(table, ids, tf.constant(0));
+      int slots = layout.slotCount();
+      int sharedSlots = slots - SCENARIO_SPECIFIC_SLOTS;
+      Operand<TFloat32> sharedSingles = flatSlots(gathered, 0, sharedSlots);
+      Operand<TFloat32> specific = flatSlots(gathered, sharedSlots, SCENARIO_SPECIFIC_SLOTS);
+      int history = layout.historyLength();
+      List<Operand<TFloat32>> shared = new ArrayList<>();
+      shared.add(sharedSingles);
+      for (int k = 0; k < 3; k++) {
+        shared.add(meanPool(gathered, slots + k * history, history));
+      }
+      shared.add(numeric);
+      int sharedWidth = sharedSlots * e + 3 * e + layout.numericWidth();
+      Operand<TFloat32> sharedInput = tf.concat(shared, tf.constant(1));
+      int specificWidth = SCENARIO_SPECIFIC_SLOTS * e;
+      Operand<TFloat32> all = tf.concat(List.of(sharedInput, specific), tf.constant(1));
+      return new Input(
+          all,
+          sharedWidth + specificWidth,
+          sharedInput,
+          sharedWidth,
+          specific,
+          specificWidth,
+          new Embedding(table, ids, gathered, rows, e));
+    }
+
+    private Operand<TFloat32> flatSlots(Operand<TFloat32> gathered, int first, int count) {
+      Operand<TFloat32> slice =
+          tf.slice(
+              gathered,
+              tf.constant(new int[] {0, first, 0}),
+              tf.constant(new int[] {-1, count, -1}));
+      return tf.reshape(slice, tf.constant(new int[] {-1, count * config.embeddingDimension()}));
+    }
+
+    private Operand<TFloat32> meanPool(Operand<TFloat32> gathered, int first, int count) {
+      Operand<TFloat32> rows =
+          tf.slice(
+              gathered,
+              tf.constant(new int[] {0, first, 0}),
+              tf.constant(new int[] {-1, count, -1}));
+      Operand<TInt32> historyIds =
+          tf.slice(ids, tf.constant(new int[] {0, first}), tf.constant(new int[] {-1, count}));
+      Operand<TBool> present = tf.math.notEqual(historyIds, tf.constant(0));
+      Operand<TFloat32> mask =
+          tf.expandDims(tf.dtypes.cast(present, TFloat32.class), tf.constant(-1));
+      Operand<TFloat32> sum = tf.reduceSum(tf.math.mul(rows, mask), tf.constant(1));
+      Operand<TFloat32> countPresent =
+          tf.math.maximum(tf.reduceSum(mask, tf.constant(1)), tf.constant(1f));
+      return tf.math.div(sum, countPresent);
+    }
+
+    private Operand<TFloat32> logit(Operand<TFloat32> hidden, int width) {
+      return tf.reshape(layers.dense(hidden, width, 1, false), tf.constant(new int[] {-1}));
+    }
+
+    /** Independent networks: each target its own embeddings, bottom and tower. */
+    Logits singleTask() {
+      List<Operand<TFloat32>> logits = new ArrayList<>();
+      List<Embedding> embeddings = new ArrayList<>();
+      for (int t = 0; t < targets.size(); t++) {
+        Input input = input();
+        embeddings.add(input.embedding());
+        Operand<TFloat32> bottom = layers.mlp(input.all(), input.allWidth(), config.bottomUnits());
+        Operand<TFloat32> tower = layers.dense(bottom, lastBottom(), config.towerUnits(), true);
+        logits.add(logit(tower, config.towerUnits()));
+      }
+      return new Logits(logits, embeddings);
+    }
+
+    /** Shared bottom; with {@code bayesian}, DBMTL's relation layer on top of the towers. */
+    Logits sharedBottom(boolean bayesian) {
+      Input input = input();
+      Operand<TFloat32> bottom = layers.mlp(input.all(), input.allWidth(), config.bottomUnits());
+      List<Operand<TFloat32>> perTarget = new ArrayList<>();
+      for (int t = 0; t < targets.size(); t++) {
+        perTarget.add(bottom);
+      }
+      return new Logits(heads(perTarget, lastBottom(), bayesian), List.of(input.embedding()));
+    }
+
+    /** MMoE: experts over the whole input, one softmax gate per target. */
+    Logits mmoe(boolean bayesian) {
+      Input input = input();
+      List<Operand<TFloat32>> experts = experts(input.all(), input.allWidth());
+      List<Operand<TFloat32>> perTarget = new ArrayList<>();
+      for (int t = 0; t < targets.size(); t++) {
+        perTarget.add(gate(experts, input.all(), input.allWidth()));
+      }
+      return new Logits(
+          heads(perTarget, config.expertUnits(), bayesian), List.of(input.embedding()));
+    }
+
+    /**
+     * DBMTL 3.0: experts over the shared features, shared by every scenario; per scenario and
+     * target a gate and a DBMTL head that also sees the scenario-specific features (scenario, hour,
+     * refer room); each row takes its own scenario's head.
+     */
+    Logits multiScenario() {
+      Input input = input();
+      List<Operand<TFloat32>> experts = experts(input.shared(), input.sharedWidth());
+      Operand<TFloat32> oneHot =
+          tf.oneHot(scenario, tf.constant(scenarioCount), tf.constant(1f), tf.constant(0f));
+      List<Operand<TFloat32>> combined = new ArrayList<>();
+      for (int t = 0; t < targets.size(); t++) {
+        combined.add(null);
+      }
+      for (int s = 0; s < scenarioCount; s++) {
+        List<Operand<TFloat32>> perTarget = new ArrayList<>();
+        for (int t = 0; t < targets.size(); t++) {
+          Operand<TFloat32> mixed = gate(experts, input.all(), input.allWidth());
+          perTarget.add(tf.concat(List.of(mixed, input.specific()), tf.constant(1)));
+        }
+        List<Operand<TFloat32>> logits =
+            heads(perTarget, config.expertUnits() + input.specificWidth(), true);
+        Operand<TFloat32> mine = tf.gather(oneHot, tf.constant(s), tf.constant(1));
+        for (int t = 0; t < targets.size(); t++) {
+          Operand<TFloat32> selected = tf.math.mul(logits.get(t), mine);
+          combined.set(
+              t, combined.get(t) == null ? selected : tf.math.add(combined.get(t), selected));
+        }
+      }
+      return new Logits(combined, List.of(input.embedding()));
+    }
+
+    private int lastBottom() {
+      return config.bottomUnits().get(config.bottomUnits().size() - 1);
+    }
+
+    private List<Operand<TFloat32>> experts(Operand<TFloat32> x, int width) {
+      List<Operand<TFloat32>> experts = new ArrayList<>();
+      for (int k = 0; k < config.experts(); k++) {
+        experts.add(layers.dense(x, width, config.expertUnits(), true));
+      }
+      return experts;
+    }
+
+    /** {@code sum_k softmax(x G)_k expert_k}. */
+    private Operand<TFloat32> gate(
+        List<Operand<TFloat32>> experts, Operand<TFloat32> x, int width) {
+      Operand<TFloat32> weights = tf.nn.softmax(layers.dense(x, width, experts.size(), false));
+      Operand<TFloat32> mixed = null;
+      for (int k = 0; k < experts.size(); k++) {
+        Operand<TFloat32> w =
+            tf.expandDims(tf.gather(weights, tf.constant(k), tf.constant(1)), tf.constant(-1));
+        Operand<TFloat32> term = tf.math.mul(experts.get(k), w);
+        mixed = mixed == null ? term : tf.math.add(mixed, term);
+      }
+      return mixed;
+    }
+
+    /**
+     * One tower per target on its input; with {@code bayesian}, the Bayesian layer: the child's
+     * relation layer sees its own tower output concatenated with each parent's relation output.
+     */
+    private List<Operand<TFloat32>> heads(
+        List<Operand<TFloat32>> inputs, int width, boolean bayesian) {
+      List<Operand<TFloat32>> logits = new ArrayList<>();
+      List<Operand<TFloat32>> relation = new ArrayList<>();
+      for (int t = 0; t < targets.size(); t++) {
+        Operand<TFloat32> tower = layers.dense(inputs.get(t), width, config.towerUnits(), true);
+        if (!bayesian) {
+          logits.add(logit(tower, config.towerUnits()));
+          relation.add(null);
+          continue;
+        }
+        List<Operand<TFloat32>> parts = new ArrayList<>();
+        parts.add(tower);
+        int partsWidth = config.towerUnits();
+        for (int parent : targets.parents(t)) {
+          parts.add(relation.get(parent));
+          partsWidth += config.relationUnits();
+        }
+        Operand<TFloat32> joined = parts.size() == 1 ? tower : tf.concat(parts, tf.constant(1));
+        Operand<TFloat32> hidden = layers.dense(joined, partsWidth, config.relationUnits(), true);
+        relation.add(hidden);
+        logits.add(logit(hidden, config.relationUnits()));
+      }
+      return logits;
+    }
+  }
+}

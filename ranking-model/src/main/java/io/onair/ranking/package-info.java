@@ -1,0 +1,2 @@
+/** Multi-task ranking models on TensorFlow Java. */
+package io.onair.ranking;

@@ -1,0 +1,101 @@
+package io.onair.ranking.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.onair.dataset.progress.Progress;
+import io.onair.ranking.TinyWorld;
+import io.onair.ranking.features.EncodedBatch;
+import io.onair.ranking.graph.ModelConfig;
+import io.onair.ranking.graph.ModelKind;
+import io.onair.ranking.train.RankingTrainer;
+import io.onair.ranking.train.TrainingConfig;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Export, then reload in a fresh SavedModelBundle and in a fresh JVM: the scores of the same
+ * encoded rows are bit-identical to the training process's.
+ */
+class ExportReloadTest {
+  @TempDir Path artifacts;
+
+  @Test
+  void reloadedModelScoresIdentically() throws Exception {
+    TinyWorld world = TinyWorld.get();
+    ModelConfig config =
+        ModelConfig.defaults(ModelKind.DBMTL_MULTISCENARIO).withSizes(4, List.of(16), 8, 2, 8);
+    TrainingConfig training = TrainingConfig.defaults().withEpochs(1).withMaxTrainingRows(4000);
+    RankingTrainer.Outcome outcome =
+        RankingTrainer.train(
+            world.examples, world.window, config, training, Progress.NONE, line -> {});
+    Path directory = ModelArtifacts.modelDirectory(artifacts, "dbmtl-multiscenario");
+    int[] rows = RankingTrainer.holdoutRows(world.examples, world.window);
+    EncodedBatch batch = new EncodedBatch(world.layout, 500);
+    for (int i = 0; i < 500; i++) {
+      batch.copyRow(world.examples.features(), rows[i * (rows.length / 500)]);
+    }
+    float[][] expected;
+    try (var ranker = outcome.ranker()) {
+      expected = ranker.predict(batch);
+      ModelCard card =
+          ModelArtifacts.export(
+              directory,
+              "dbmtl-multiscenario",
+              "tiny",
+              outcome,
+              config,
+              training,
+              world.window,
+              world.vocabulary,
+              world.layout.historyLength());
+      assertThat(card.holdout().targets()).containsKey("click");
+    }
+    assertThat(directory.resolve("saved-model/saved_model.pb")).exists();
+    assertThat(directory.resolve("model-card.json")).exists();
+
+    try (RankingModelBundle bundle = RankingModelBundle.load(directory, 1)) {
+      assertThat(bundle.targets().names()).isEqualTo(world.dataset.targets().names());
+      assertThat(bundle.card().kind()).isEqualTo("dbmtl-multiscenario");
+      assertThat(bundle.score(batch)).isDeepEqualTo(expected);
+    }
+
+    Path rowsFile = artifacts.resolve("rows.bin");
+    Path scoresFile = artifacts.resolve("scores.bin");
+    try (var out = new DataOutputStream(Files.newOutputStream(rowsFile))) {
+      EncodedRows.write(out, batch);
+    }
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ScoreInFreshJvm.class.getName(),
+                directory.toString(),
+                rowsFile.toString(),
+                scoresFile.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(artifacts.resolve("fresh-jvm.log").toFile())
+            .start();
+    assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(process.exitValue())
+        .as(Files.readString(artifacts.resolve("fresh-jvm.log")))
+        .isZero();
+    try (var in = new DataInputStream(Files.newInputStream(scoresFile))) {
+      int targets = in.readInt();
+      int count = in.readInt();
+      float[][] actual = new float[targets][count];
+      for (float[] target : actual) {
+        for (int i = 0; i < count; i++) {
+          target[i] = in.readFloat();
+        }
+      }
+      assertThat(actual).isDeepEqualTo(expected);
+    }
+  }
+}
