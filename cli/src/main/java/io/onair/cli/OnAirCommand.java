@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       FeaturesCommand.class,
       io.onair.cli.recall.RelationsCommand.class,
+      io.onair.cli.recall.ServeCommand.class,
+      io.onair.cli.recall.BenchCommand.class,
       QuickstartCommand.class,
       io.onair.cli.rank.TrainCommand.class,
       io.onair.cli.rank.EvalCommand.class,

@@ -1,5 +1,7 @@
 /**
- * Multi-route recall (U2F, U2A, U2A2A, U2I2A, U2I2I2A, refer, popular, vector) served over gRPC.
- * Filled by the recall issue.
+ * Multi-route recall: the routes ({@code route}), their merge ({@code merge}), the engine that runs
+ * them in parallel within time limits ({@code engine}), its configuration ({@code config}), the
+ * gRPC edge ({@code grpc}), the offline evaluation ({@code eval}) and the latency benchmark ({@code
+ * bench}). Protobuf types appear only in {@code grpc} and {@code bench} (a gRPC client).
  */
 package io.onair.recall;

@@ -69,6 +69,27 @@ public record Relations(
     }
   }
 
+  /**
+   * These relations with every anchor treated as always live: for offline evaluation over a whole
+   * held-out period, where no single second's live set applies.
+   */
+  public Relations withEveryAnchorLive() {
+    return new Relations(
+        version,
+        dataset,
+        data,
+        window,
+        true,
+        scenarios,
+        anchorIds,
+        anchorCategories,
+        itemIds,
+        anchorNeighbours,
+        itemNeighbours,
+        itemAnchors,
+        popularity);
+  }
+
   /** Anchor id to index; build once and keep (it is a fresh map each call). */
   public Map<String, Integer> anchorIndex() {
     return index(anchorIds);

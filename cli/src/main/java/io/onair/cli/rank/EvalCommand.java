@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = "Offline evaluation on the held-out days.",
-    subcommands = {EvalRankCommand.class})
+    subcommands = {EvalRankCommand.class, io.onair.cli.recall.EvalRecallCommand.class})
 public final class EvalCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,19 @@
+package io.onair.cli.recall;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code onair bench}: measured speed, against a reference measured in the same run. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Measure speed (contracts.md section 5).",
+    subcommands = {BenchRecallCommand.class})
+public final class BenchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,19 @@
+package io.onair.cli.recall;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code onair serve}: the gRPC services. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Run a gRPC service.",
+    subcommands = {ServeRecallCommand.class})
+public final class ServeCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

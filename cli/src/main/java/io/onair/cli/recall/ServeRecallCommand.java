@@ -1,0 +1,96 @@
+package io.onair.cli.recall;
+
+import io.onair.dataset.progress.ConsoleProgress;
+import io.onair.features.FeatureStoreConfig;
+import io.onair.recall.config.RecallConfig;
+import io.onair.recall.config.RecallConfigLoader;
+import io.onair.recall.engine.RecallRuntime;
+import io.onair.recall.grpc.RecallServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code onair serve recall}: the RecallService over gRPC. */
+@Command(
+    name = "recall",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves onair.v1.RecallService (with health and reflection). It listens at once and reports",
+      "NOT_SERVING until the relations and features are loaded; Ctrl-C shuts it down gracefully.",
+      "Without --redis, features are loaded into memory from the dataset the relations were built",
+      "from (or --data)."
+    })
+public final class ServeRecallCommand implements Callable<Integer> {
+  @Option(
+      names = "--artifacts",
+      required = true,
+      paramLabel = "DIR",
+      description = "Where onair relations wrote relations/.")
+  Path artifacts;
+
+  @Option(
+      names = "--redis",
+      paramLabel = "URL",
+      description = "Read features from Redis (loaded by onair features load).")
+  String redis;
+
+  @Option(
+      names = "--namespace",
+      defaultValue = FeatureStoreConfig.DEFAULT_NAMESPACE,
+      paramLabel = "NAME",
+      description = "The Redis key prefix (default: ${DEFAULT-VALUE}).")
+  String namespace;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Dataset for in-memory features.")
+  Path data;
+
+  @Option(
+      names = "--port",
+      defaultValue = "9091",
+      paramLabel = "P",
+      description = "Port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Recall configuration (JSON).")
+  Path config;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("--port must be 0 to 65535, got " + port);
+    }
+    RecallConfig recallConfig = RecallConfigLoader.load(config);
+    System.err.println("recall configuration: " + recallConfig);
+    CountDownLatch stopped = new CountDownLatch(1);
+    RecallServer server =
+        new RecallServer(new InetSocketAddress(port), recallConfig.serverThreads());
+    System.err.println(
+        "recall listening on port " + server.port() + " (NOT_SERVING while loading)");
+    RecallRuntime runtime;
+    try {
+      runtime =
+          RecallRuntime.load(
+              artifacts, redis, namespace, data, recallConfig, new ConsoleProgress(System.err));
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.err.println("recall shutting down");
+                  server.close();
+                  runtime.close();
+                  stopped.countDown();
+                },
+                "recall-shutdown"));
+    server.serve(runtime.engine());
+    System.err.println("recall SERVING on port " + server.port());
+    stopped.await();
+    return 0;
+  }
+}

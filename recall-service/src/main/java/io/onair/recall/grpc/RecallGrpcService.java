@@ -1,0 +1,40 @@
+package io.onair.recall.grpc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.grpc.Context;
+import io.grpc.Deadline;
+import io.grpc.stub.StreamObserver;
+import io.onair.proto.v1.RecallRequest;
+import io.onair.proto.v1.RecallResponse;
+import io.onair.proto.v1.RecallServiceGrpc;
+import io.onair.recall.engine.RecallEngine;
+import io.onair.recall.engine.RecallResult;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The RecallService gRPC edge: converts the request, runs the engine within the call's deadline (or
+ * the configured default), converts the answer. Failures are thrown as {@link
+ * io.onair.recall.RecallException} and mapped by {@link ErrorMapping}. Thread-safe.
+ */
+public final class RecallGrpcService extends RecallServiceGrpc.RecallServiceImplBase {
+  private final EngineSlot engine;
+
+  public RecallGrpcService(EngineSlot engine) {
+    this.engine = requireNonNull(engine, "engine is null");
+  }
+
+  @Override
+  public void recall(RecallRequest request, StreamObserver<RecallResponse> responses) {
+    RecallEngine current = engine.get();
+    Deadline deadline = Context.current().getDeadline();
+    long now = System.nanoTime();
+    long deadlineNanos =
+        deadline != null
+            ? now + deadline.timeRemaining(TimeUnit.NANOSECONDS)
+            : now + TimeUnit.MILLISECONDS.toNanos(current.config().defaultDeadlineMillis());
+    RecallResult result = current.recall(ProtoMapping.toDomain(request), deadlineNanos);
+    responses.onNext(ProtoMapping.toProto(result, request.getDebug()));
+    responses.onCompleted();
+  }
+}
