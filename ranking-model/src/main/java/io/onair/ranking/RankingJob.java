@@ -7,6 +7,7 @@ import io.onair.dataset.Dataset;
 import io.onair.dataset.progress.Progress;
 import io.onair.ranking.eval.EvaluationReport;
 import io.onair.ranking.eval.RankingEvaluator;
+import io.onair.ranking.eval.ScoringBenchmark;
 import io.onair.ranking.export.ModelArtifacts;
 import io.onair.ranking.export.ModelCard;
 import io.onair.ranking.export.RankingModelBundle;
@@ -90,6 +91,21 @@ public final class RankingJob {
    */
   public static EvaluationReport evaluate(
       Dataset dataset, Path artifacts, String name, Progress progress) {
+    return evaluate(dataset, artifacts, name, progress, 0, benchmark -> {});
+  }
+
+  /**
+   * As {@link #evaluate(Dataset, Path, String, Progress)}; with {@code benchmarkCandidates > 0}
+   * also measures the bare model on one request of that many held-out rows and hands the result to
+   * {@code benchmarkResult}.
+   */
+  public static EvaluationReport evaluate(
+      Dataset dataset,
+      Path artifacts,
+      String name,
+      Progress progress,
+      int benchmarkCandidates,
+      Consumer<ScoringBenchmark.Result> benchmarkResult) {
     Path directory = ModelArtifacts.modelDirectory(artifacts, name);
     try (RankingModelBundle bundle = RankingModelBundle.load(directory, 1)) {
       FeatureVocabulary vocabulary = bundle.vocabulary();
@@ -130,6 +146,13 @@ public final class RankingJob {
         progress.advance(to - from);
       }
       progress.finish("");
+      if (benchmarkCandidates > 0) {
+        EncodedBatch request = new EncodedBatch(examples.layout(), benchmarkCandidates);
+        for (int i = 0; i < benchmarkCandidates; i++) {
+          request.copyRow(examples.features(), rows[i % rows.length]);
+        }
+        benchmarkResult.accept(ScoringBenchmark.run(bundle, request, 200, 2000));
+      }
       return RankingEvaluator.evaluate(name, examples, bundle.targets(), predictions, rows, window);
     }
   }

@@ -40,11 +40,32 @@ public final class EvalRankCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
   Path json;
 
+  @Option(
+      names = "--bench-candidates",
+      defaultValue = "0",
+      paramLabel = "N",
+      description = "Also time the bare model on requests of N held-out rows (0 = no timing).")
+  int benchCandidates;
+
   @Override
   public Integer call() {
     ConsoleProgress progress = new ConsoleProgress(System.err);
     Dataset dataset = DatasetReader.read(data, progress);
-    EvaluationReport report = RankingJob.evaluate(dataset, artifacts, model, progress);
+    EvaluationReport report =
+        RankingJob.evaluate(
+            dataset,
+            artifacts,
+            model,
+            progress,
+            benchCandidates,
+            result ->
+                System.out.printf(
+                    "bare model, %d candidates per request, %d requests, one thread: p50 %.3f ms, p99 %.3f ms, %,.0f rows/s%n",
+                    result.candidates(),
+                    result.requests(),
+                    result.p50Millis(),
+                    result.p99Millis(),
+                    result.rowsPerSecond()));
     System.out.print(report.render());
     JsonOutput.write(json, report);
     return 0;

@@ -1,8 +1,12 @@
 package io.onair.cli.rank;
 
+import io.onair.dataset.manifest.TargetKind;
+import io.onair.dataset.manifest.TargetSpec;
 import io.onair.ranking.graph.ModelConfig;
 import io.onair.ranking.graph.ModelKind;
 import io.onair.ranking.train.TrainingConfig;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +56,40 @@ final class TrainingOptions {
       description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(
+      names = "--targets",
+      split = ",",
+      paramLabel = "T[<-P1+P2]",
+      description = {
+        "The target graph to model instead of the dataset's, e.g.",
+        "click,follow<-click,purchase<-click (each target a label of the dataset)."
+      })
+  List<String> targets = new ArrayList<>();
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "S",
+      description = "Seed of the initial weights and the shuffling (default: ${DEFAULT-VALUE}).")
+  long seed;
+
   TrainingConfig training(List<String> scenarios) {
     return new TrainingConfig(
-        epochs, batchSize, holdoutDays, scenarios, maxTrainingRows, threads, 1L);
+        epochs, batchSize, holdoutDays, scenarios, maxTrainingRows, threads, seed);
   }
 
   ModelConfig model(ModelKind kind) {
-    return ModelConfig.defaults(kind).withLossWeights(lossWeights);
+    ModelConfig config = ModelConfig.defaults(kind).withLossWeights(lossWeights).withSeed(seed);
+    if (targets.isEmpty()) {
+      return config;
+    }
+    List<TargetSpec> specs = new ArrayList<>();
+    for (String target : targets) {
+      String[] parts = target.split("<-", 2);
+      List<String> parents =
+          parts.length == 1 ? List.of() : Arrays.asList(parts[1].trim().split("\\+"));
+      specs.add(new TargetSpec(parts[0].trim(), parents, TargetKind.defaultFor(parts[0].trim())));
+    }
+    return config.withTargets(specs);
   }
 }

@@ -106,6 +106,22 @@ public record ModelConfig(
         seed);
   }
 
+  public ModelConfig withSeed(long value) {
+    return new ModelConfig(
+        kind,
+        targets,
+        lossWeights,
+        embeddingDimension,
+        bottomUnits,
+        towerUnits,
+        relationUnits,
+        experts,
+        expertUnits,
+        learningRate,
+        embeddingLearningRate,
+        value);
+  }
+
   public ModelConfig withLossWeights(Map<String, Double> weights) {
     return new ModelConfig(
         kind,

@@ -77,6 +77,7 @@ public final class RankingTrainer {
       labelColumns[t] = examples.targets().indexOf(targets.name(t));
     }
     Graph graph = new Graph();
+    Session session = null;
     try {
       RankingGraph model =
           RankingGraphBuilder.build(
@@ -86,7 +87,7 @@ public final class RankingTrainer {
               .setIntraOpParallelismThreads(training.intraOpThreads())
               .setInterOpParallelismThreads(1)
               .build();
-      Session session = new Session(graph, sessionConfig);
+      session = new Session(graph, sessionConfig);
       TrainedRanker ranker = new TrainedRanker(graph, session, model);
       session.initialize();
       List<EpochReport> reports = new ArrayList<>();
@@ -158,6 +159,9 @@ public final class RankingTrainer {
       }
       return new Outcome(ranker, targets, reports, trainRows.length);
     } catch (RuntimeException | Error e) {
+      if (session != null) {
+        session.close();
+      }
       graph.close();
       throw e;
     }

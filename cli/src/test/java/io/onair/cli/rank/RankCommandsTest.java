@@ -1,0 +1,164 @@
+package io.onair.cli.rank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.onair.cli.OnAirCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** train, eval rank and compare rank from the command line on the tiny world. */
+class RankCommandsTest {
+  @TempDir static Path dir;
+  private static Path world;
+
+  private final StringWriter err = new StringWriter();
+
+  @BeforeAll
+  static void simulate() {
+    world = dir.resolve("tiny");
+    assertThat(
+            OnAirCommand.newCommandLine()
+                .execute("simulate", "--preset", "tiny", "--seed", "3", "--out", world.toString()))
+        .isZero();
+  }
+
+  private int run(String... args) {
+    CommandLine commandLine = OnAirCommand.newCommandLine();
+    commandLine.setErr(new PrintWriter(err, true));
+    commandLine.setOut(new PrintWriter(new StringWriter(), true));
+    return commandLine.execute(args);
+  }
+
+  @Test
+  void aBadModelConfigurationFailsWithOneLineBeforeTraining() {
+    Path artifacts = dir.resolve("bad");
+    assertThat(
+            run(
+                "train",
+                "--data",
+                world.toString(),
+                "--artifacts",
+                artifacts.toString(),
+                "--model",
+                "dbmtl",
+                "--targets",
+                "click,purchase<-cart"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("target 'purchase' has parent 'cart', which is not declared");
+    assertThat(
+            run(
+                "train",
+                "--data",
+                world.toString(),
+                "--artifacts",
+                artifacts.toString(),
+                "--model",
+                "dbmtl",
+                "--targets",
+                "click,shares<-click"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("unknown target 'shares'");
+    assertThat(
+            run(
+                "train",
+                "--data",
+                world.toString(),
+                "--artifacts",
+                artifacts.toString(),
+                "--model",
+                "dbmtl4"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("unknown model 'dbmtl4'");
+    assertThat(artifacts.resolve("ranking")).doesNotExist();
+  }
+
+  @Test
+  void trainThenEvaluateThroughTheSavedModel() throws Exception {
+    Path artifacts = dir.resolve("artifacts");
+    Path card = dir.resolve("card.json");
+    assertThat(
+            run(
+                "train",
+                "--data",
+                world.toString(),
+                "--artifacts",
+                artifacts.toString(),
+                "--model",
+                "shared-bottom",
+                "--epochs",
+                "1",
+                "--max-training-rows",
+                "3000",
+                "--json",
+                card.toString()))
+        .as(err.toString())
+        .isZero();
+    assertThat(artifacts.resolve("ranking/shared-bottom/saved-model/saved_model.pb")).exists();
+    assertThat(Files.readString(card))
+        .contains("\"kind\" : \"shared-bottom\"", "\"holdout_days\" : 2");
+    Path json = dir.resolve("eval.json");
+    assertThat(
+            run(
+                "eval",
+                "rank",
+                "--data",
+                world.toString(),
+                "--artifacts",
+                artifacts.toString(),
+                "--model",
+                "shared-bottom",
+                "--json",
+                json.toString()))
+        .as(err.toString())
+        .isZero();
+    String report = Files.readString(json);
+    assertThat(report).contains("\"oracle_auc\"", "\"gauc\"", "\"scenarios\"", "\"tab\"");
+    assertThat(
+            run(
+                "eval",
+                "rank",
+                "--data",
+                world.toString(),
+                "--artifacts",
+                artifacts.toString(),
+                "--model",
+                "mmoe"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("no ranking model at");
+  }
+
+  @Test
+  void compareWritesTablesAndAPlot() throws Exception {
+    Path out = dir.resolve("comparison");
+    assertThat(
+            run(
+                "compare",
+                "rank",
+                "--data",
+                world.toString(),
+                "--artifacts",
+                dir.resolve("cmp").toString(),
+                "--models",
+                "shared-bottom,dbmtl@tab",
+                "--epochs",
+                "1",
+                "--max-training-rows",
+                "2000",
+                "--out",
+                out.toString()))
+        .as(err.toString())
+        .isZero();
+    assertThat(Files.readString(out.resolve("comparison.md")))
+        .contains("| shared-bottom |", "| dbmtl.tab |", "oracle");
+    assertThat(Files.readString(out.resolve("comparison.json"))).contains("\"dbmtl.tab\"");
+    byte[] png = Files.readAllBytes(out.resolve("auc.png"));
+    assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+  }
+}
