@@ -83,7 +83,7 @@ public final class RelationsJob {
         new Relations(
             version,
             dataset.manifest().name(),
-            dataset.directory().toString(),
+            dataset.directory().toAbsolutePath().normalize().toString(),
             window,
             dataset.liveSchedule().isEmpty(),
             dataset.manifest().scenarios(),

@@ -197,12 +197,18 @@ public final class RecallEngine {
         futures.add(routeExecutor.submit(task));
       } catch (RejectedExecutionException e) {
         futures.add(null);
+        flags.add(Degradation.ROUTE_DROPPED);
         outcomes.set(
             i,
             new RouteOutcome(
                 route.name(), RouteStatus.DROPPED_ERROR, 0, 0, 0, "the route executor is full"));
       }
     }
+    // Routes must end before the call does: keep a reserve for the merge and the response (a
+    // tenth of the time the call had, at least 5 ms), or the answer would arrive after the
+    // caller has given up.
+    long budget = deadlineNanos - start;
+    long routesDeadline = deadlineNanos - Math.max(TimeUnit.MILLISECONDS.toNanos(5), budget / 10);
     List<RouteList> lists = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       Future<List<RouteCandidate>> future = futures.get(i);
@@ -214,7 +220,7 @@ public final class RecallEngine {
       long limit =
           Math.min(
               routeStart[i] + TimeUnit.MILLISECONDS.toNanos(settings.timeLimitMillis()),
-              deadlineNanos);
+              routesDeadline);
       try {
         List<RouteCandidate> found =
             future.get(Math.max(0, limit - System.nanoTime()), TimeUnit.NANOSECONDS);
