@@ -1,6 +1,8 @@
 package io.onair.recall.engine;
 
 import io.onair.dataset.DataWindow;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +39,8 @@ public record RecallResult(
       int removedByQuota,
       Map<String, Long> stageMicros) {
     public Debug {
-      stageMicros = Map.copyOf(stageMicros);
+      // Stages stay in the order they ran (features, routes, merge, total).
+      stageMicros = Collections.unmodifiableMap(new LinkedHashMap<>(stageMicros));
     }
   }
 
