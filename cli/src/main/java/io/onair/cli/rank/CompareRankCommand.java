@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
     name = "rank",
     mixinStandardHelpOptions = true,
     description = {
+      "Trains and evaluates several ranking models on one dataset, side by side.",
       "Encodes the dataset once, trains and exports each model (MODEL or MODEL@S1+S2 to train on",
       "those scenarios only, e.g. dbmtl@tab), evaluates each on the held-out days, and writes",
       "OUT/comparison.md, OUT/comparison.json and OUT/auc.png (AUC per target per model)."

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
     name = "rank",
     mixinStandardHelpOptions = true,
     description = {
-      "Scores the held-out days (as recorded in the model card) through the exported SavedModel and",
+      "Ranking quality of an exported model on the held-out days.",
+      "Scores the held-out days recorded in the model card through the exported SavedModel and",
       "prints AUC, GAUC, oracle AUC (from truth/) and log loss per target and per scenario."
     })
 public final class EvalRankCommand implements Callable<Integer> {

@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Trains a ranking model on the days before the held-out ones, evaluates it on them after",
-      "every epoch, and exports it to ARTIFACTS/ranking/NAME/ (saved-model/, vocabulary.json,",
-      "model-card.json). Models: single-task, shared-bottom, mmoe, esmm, dbmtl, dbmtl-mmoe,",
-      "dbmtl-multiscenario."
+      "Trains a ranking model and exports it as a SavedModel with its model card.",
+      "Trains on the days before the held-out ones, evaluates on them after every epoch, and",
+      "exports to ARTIFACTS/ranking/NAME/ (saved-model/, vocabulary.json, model-card.json).",
+      "Models: single-task, shared-bottom, mmoe, esmm, dbmtl, dbmtl-mmoe, dbmtl-multiscenario."
     })
 public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "The dataset.")
