@@ -22,6 +22,8 @@ import org.tensorflow.types.TInt32;
  * @param scenario the scenario index [rows]
  * @param labels one column per target in graph order [rows, targets] (training only)
  * @param predictions one per target, in graph order, each [rows]
+ * @param embeddingTables the embedding tables (one, or one per target for {@code single-task}),
+ *     updated sparsely by {@code trainStep}; exposed so tests can check that
  */
 public record RankingGraph(
     ModelKind kind,
@@ -32,7 +34,8 @@ public record RankingGraph(
     Placeholder<TFloat32> labels,
     List<Operand<TFloat32>> predictions,
     Operand<TFloat32> loss,
-    Op trainStep) {
+    Op trainStep,
+    List<Operand<TFloat32>> embeddingTables) {
   /** The key of the serving signature. */
   public static final String SIGNATURE_KEY = "serving_default";
 
@@ -48,6 +51,7 @@ public record RankingGraph(
     requireNonNull(scenario, "scenario is null");
     requireNonNull(labels, "labels is null");
     predictions = List.copyOf(predictions);
+    embeddingTables = List.copyOf(embeddingTables);
     requireNonNull(loss, "loss is null");
     requireNonNull(trainStep, "trainStep is null");
   }

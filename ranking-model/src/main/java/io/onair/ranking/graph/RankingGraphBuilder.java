@@ -133,7 +133,16 @@ public final class RankingGraphBuilder {
     loss = tf.withName("loss").identity(loss);
     Op trainStep = trainStep(graph, tf, config, loss, logits.embeddings);
     return new RankingGraph(
-        config.kind(), targets, ids, numeric, scenario, labels, predictions, loss, trainStep);
+        config.kind(),
+        targets,
+        ids,
+        numeric,
+        scenario,
+        labels,
+        predictions,
+        loss,
+        trainStep,
+        logits.embeddings.stream().<Operand<TFloat32>>map(Embedding::table).toList());
   }
 
   @SuppressWarnings("unchecked")
