@@ -4,6 +4,9 @@ import io.onair.cli.dataset.ImportCommand;
 import io.onair.cli.dataset.SimulateCommand;
 import io.onair.cli.dataset.ValidateCommand;
 import io.onair.cli.features.FeaturesCommand;
+import io.onair.cli.rank.CompareCommand;
+import io.onair.cli.rank.TrainCommand;
+import io.onair.cli.recall.RelationsCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,17 +18,20 @@ import picocli.CommandLine.Command;
     versionProvider = OnAirVersion.class,
     description = "OnAir: live-stream recommendation (recall, multi-task ranking, gateway).",
     subcommands = {
+      // data
       SimulateCommand.class,
       ImportCommand.class,
       ValidateCommand.class,
+      // offline jobs
+      RelationsCommand.class,
+      TrainCommand.class,
+      EvalCommand.class,
+      CompareCommand.class,
+      // online
       FeaturesCommand.class,
-      io.onair.cli.recall.RelationsCommand.class,
-      io.onair.cli.recall.ServeCommand.class,
-      io.onair.cli.recall.BenchCommand.class,
+      ServeCommand.class,
+      BenchCommand.class,
       QuickstartCommand.class,
-      io.onair.cli.rank.TrainCommand.class,
-      io.onair.cli.rank.EvalCommand.class,
-      io.onair.cli.rank.CompareCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class OnAirCommand implements Runnable {

@@ -1,4 +1,4 @@
-package io.onair.cli.recall;
+package io.onair.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = "Run a gRPC service.",
-    subcommands = {ServeRecallCommand.class})
+    subcommands = {io.onair.cli.recall.ServeRecallCommand.class})
 public final class ServeCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

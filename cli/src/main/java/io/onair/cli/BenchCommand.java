@@ -1,4 +1,4 @@
-package io.onair.cli.recall;
+package io.onair.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure speed (contracts.md section 5).",
-    subcommands = {BenchRecallCommand.class})
+    subcommands = {io.onair.cli.recall.BenchRecallCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
