@@ -102,7 +102,7 @@ public final class QuickstartCommand implements Callable<Integer> {
             Locale.ROOT,
             "   %-9s %-24s %-9s %-34s %-30s%n",
             user,
-            String.join(",", features.profile().values()),
+            String.join(",", new java.util.TreeMap<>(features.profile()).values()),
             follows.size() + " (" + liveFollows + " live)",
             top(features.history(HistoryKind.WATCHED_ANCHORS), live),
             top(features.history(HistoryKind.ITEMS), Set.of()));
