@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.onair.dataset.DataWindow;
 import io.onair.dataset.Dataset;
+import io.onair.dataset.PositiveLabels;
 import io.onair.dataset.progress.Progress;
 import io.onair.features.UserHistory;
 import io.onair.features.load.UserHistoryBuilder;

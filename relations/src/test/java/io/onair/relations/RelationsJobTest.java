@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.onair.dataset.DataWindow;
 import io.onair.dataset.Dataset;
+import io.onair.dataset.PositiveLabels;
 import io.onair.dataset.progress.Progress;
 import io.onair.dataset.read.DatasetReader;
 import io.onair.features.HistoryKind;

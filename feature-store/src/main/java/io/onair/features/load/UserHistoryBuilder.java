@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.onair.dataset.DataWindow;
 import io.onair.dataset.Dataset;
 import io.onair.dataset.ItemAction;
+import io.onair.dataset.PositiveLabels;
 import io.onair.dataset.manifest.TargetGraph;
 import io.onair.dataset.manifest.TargetKind;
 import io.onair.features.HistoryKind;
@@ -22,7 +23,7 @@ import java.util.Map;
  *
  * <ul>
  *   <li>follows: every follow before the cut-off, scored by its time;
- *   <li>watched anchors: every entered impression (the root target is 1), weighted by engagement
+ *   <li>watched anchors: every positive impression ({@link PositiveLabels}), weighted by engagement
  *       {@code 1 + ln(1 + watch_seconds / 60) + 0.5 * (other positive binary targets)} and by
  *       recency {@code 2^(-(cutoff - ts) / 3 days)}, summed per anchor;
  *   <li>items: click 1, collect 2, cart 3, buy 4, times the recency {@code 2^(-(cutoff - ts) / 7
@@ -56,7 +57,7 @@ public final class UserHistoryBuilder {
 
     Dataset.Impressions imp = dataset.impressions();
     TargetGraph targets = dataset.targets();
-    int entry = 0; // the first target in graph order is a root: the entry (click / effective view)
+    float[][] positive = PositiveLabels.byScenario(dataset);
     int watch = targets.indexOf("watch_seconds");
     List<Integer> others = new ArrayList<>();
     for (int t = 1; t < targets.size(); t++) {
@@ -67,7 +68,7 @@ public final class UserHistoryBuilder {
     float[][] labels = imp.labels();
     for (int i = 0; i < imp.size(); i++) {
       long ts = imp.ts()[i];
-      if (ts >= cutoff || labels[entry][i] == 0) {
+      if (ts >= cutoff || !PositiveLabels.isPositive(dataset, positive, i)) {
         continue;
       }
       double engagement = 1;

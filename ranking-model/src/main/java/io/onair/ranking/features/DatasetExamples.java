@@ -3,6 +3,7 @@ package io.onair.ranking.features;
 import static java.util.Objects.requireNonNull;
 
 import io.onair.dataset.Dataset;
+import io.onair.dataset.PositiveLabels;
 import io.onair.dataset.progress.Progress;
 import java.util.Arrays;
 
@@ -43,7 +44,8 @@ public final class DatasetExamples {
     int[] eventOrder = timeOrder(events.ts());
     int nextFollow = 0;
     int nextEvent = 0;
-    int click = 0; // the target graph's first root: the entry target (click / 10-second view)
+    // the same positives as the online watched-anchor history (click / 10-second view in swipe)
+    float[][] positive = PositiveLabels.byScenario(dataset);
 
     EncodedBatch batch = new EncodedBatch(layout, Math.max(1, rows));
     FeatureEncoder encoder = new FeatureEncoder(layout);
@@ -66,7 +68,7 @@ public final class DatasetExamples {
         // the previous second is over: its clicks become history
         for (int p = pendingStart; p < position; p++) {
           int r = order[p];
-          if (impressions.labels()[click][r] > 0) {
+          if (PositiveLabels.isPositive(dataset, positive, r)) {
             clicks.push(impressions.user()[r], impressions.anchor()[r] + 1);
           }
         }

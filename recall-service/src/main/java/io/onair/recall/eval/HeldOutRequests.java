@@ -2,7 +2,7 @@ package io.onair.recall.eval;
 
 import io.onair.dataset.DataWindow;
 import io.onair.dataset.Dataset;
-import io.onair.relations.PositiveLabels;
+import io.onair.dataset.PositiveLabels;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

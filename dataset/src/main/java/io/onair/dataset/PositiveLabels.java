@@ -1,12 +1,11 @@
-package io.onair.relations;
-
-import io.onair.dataset.Dataset;
+package io.onair.dataset;
 
 /**
- * Which label makes an impression a positive, the one rule shared by the relations job (what counts
- * as watching a room) and recall evaluation (what a hit is): the 10-second view in {@code swipe}
- * when the dataset has a {@code view10s} target, otherwise the entry target (the first root of the
- * target graph: {@code click}). Stateless and thread-safe.
+ * Which label makes an impression a positive (the user entered and watched the room): the one rule
+ * shared by the user histories the services read, the relations job (co-watching), the ranking
+ * encoder's recent-anchor history and recall evaluation (what a hit is): the 10-second view in
+ * {@code swipe} when the dataset has a {@code view10s} target, otherwise the entry target (the
+ * first root of the target graph: {@code click}). Stateless and thread-safe.
  */
 public final class PositiveLabels {
   private PositiveLabels() {}
