@@ -2,6 +2,7 @@ package io.onair.cli.recall;
 
 import io.onair.dataset.progress.ConsoleProgress;
 import io.onair.features.FeatureStoreConfig;
+import io.onair.metrics.MetricsHttpServer;
 import io.onair.recall.config.RecallConfig;
 import io.onair.recall.config.RecallConfigLoader;
 import io.onair.recall.engine.RecallRuntime;
@@ -54,6 +55,13 @@ public final class ServeRecallCommand implements Callable<Integer> {
       description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(
+      names = "--metrics-port",
+      defaultValue = "9191",
+      paramLabel = "P",
+      description = "HTTP port of GET /metrics, Prometheus format (default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
   @Option(names = "--config", paramLabel = "FILE", description = "Recall configuration (JSON).")
   Path config;
 
@@ -62,19 +70,34 @@ public final class ServeRecallCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("--port must be 0 to 65535, got " + port);
     }
+    if (metricsPort < 0 || metricsPort > 65_535) {
+      throw new IllegalArgumentException("--metrics-port must be 0 to 65535, got " + metricsPort);
+    }
     RecallConfig recallConfig = RecallConfigLoader.load(config);
     System.err.println("recall configuration: " + recallConfig);
     CountDownLatch stopped = new CountDownLatch(1);
     RecallServer server =
         new RecallServer(new InetSocketAddress(port), recallConfig.serverThreads());
+    MetricsHttpServer metricsServer;
+    try {
+      metricsServer = new MetricsHttpServer(new InetSocketAddress(metricsPort), server.metrics());
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
     System.err.println(
-        "recall listening on port " + server.port() + " (NOT_SERVING while loading)");
+        "recall listening on port "
+            + server.port()
+            + " (NOT_SERVING while loading), metrics on http://0.0.0.0:"
+            + metricsServer.port()
+            + "/metrics");
     RecallRuntime runtime;
     try {
       runtime =
           RecallRuntime.load(
               artifacts, redis, namespace, data, recallConfig, new ConsoleProgress(System.err));
     } catch (RuntimeException e) {
+      metricsServer.close();
       server.close();
       throw e;
     }
@@ -84,6 +107,7 @@ public final class ServeRecallCommand implements Callable<Integer> {
                 () -> {
                   System.err.println("recall shutting down");
                   server.close();
+                  metricsServer.close();
                   runtime.close();
                   stopped.countDown();
                 },

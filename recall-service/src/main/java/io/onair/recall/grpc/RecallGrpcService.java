@@ -5,11 +5,15 @@ import static java.util.Objects.requireNonNull;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.stub.StreamObserver;
+import io.onair.metrics.ServiceMetrics;
 import io.onair.proto.v1.RecallRequest;
 import io.onair.proto.v1.RecallResponse;
 import io.onair.proto.v1.RecallServiceGrpc;
+import io.onair.recall.engine.Degradation;
 import io.onair.recall.engine.RecallEngine;
 import io.onair.recall.engine.RecallResult;
+import io.onair.recall.engine.RouteOutcome;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,9 +23,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RecallGrpcService extends RecallServiceGrpc.RecallServiceImplBase {
   private final EngineSlot engine;
+  private final ServiceMetrics metrics;
 
-  public RecallGrpcService(EngineSlot engine) {
+  public RecallGrpcService(EngineSlot engine, ServiceMetrics metrics) {
     this.engine = requireNonNull(engine, "engine is null");
+    this.metrics = requireNonNull(metrics, "metrics is null");
   }
 
   @Override
@@ -34,7 +40,22 @@ public final class RecallGrpcService extends RecallServiceGrpc.RecallServiceImpl
             ? now + deadline.timeRemaining(TimeUnit.NANOSECONDS)
             : now + TimeUnit.MILLISECONDS.toNanos(current.config().defaultDeadlineMillis());
     RecallResult result = current.recall(ProtoMapping.toDomain(request), deadlineNanos);
+    record(result);
     responses.onNext(ProtoMapping.toProto(result, request.getDebug()));
     responses.onCompleted();
+  }
+
+  private void record(RecallResult result) {
+    result.debug().stageMicros().forEach(metrics::stage);
+    for (Degradation degradation : result.degradations()) {
+      metrics.fallback(degradation.name().toLowerCase(Locale.ROOT));
+    }
+    for (RouteOutcome outcome : result.outcomes()) {
+      switch (outcome.status()) {
+        case DROPPED_ERROR -> metrics.droppedRoute(outcome.route(), "error");
+        case DROPPED_DEADLINE -> metrics.droppedRoute(outcome.route(), "deadline");
+        default -> {}
+      }
+    }
   }
 }

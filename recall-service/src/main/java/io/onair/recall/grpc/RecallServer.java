@@ -8,6 +8,8 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.onair.metrics.GrpcMetricsInterceptor;
+import io.onair.metrics.ServiceMetrics;
 import io.onair.proto.v1.RecallServiceGrpc;
 import io.onair.recall.engine.BoundedExecutors;
 import io.onair.recall.engine.RecallEngine;
@@ -33,6 +35,7 @@ public final class RecallServer implements AutoCloseable {
   private final EngineSlot slot = new EngineSlot();
   private final HealthStatusManager health = new HealthStatusManager();
   private final ExecutorService executor;
+  private final ServiceMetrics metrics;
   private final Server server;
 
   /**
@@ -42,7 +45,16 @@ public final class RecallServer implements AutoCloseable {
    * @param threads the size of the call executor
    */
   public RecallServer(InetSocketAddress address, int threads) {
+    this(address, threads, new ServiceMetrics("recall"));
+  }
+
+  /**
+   * Starts listening, recording calls, stages, degradations and dropped routes into {@code
+   * metrics}.
+   */
+  public RecallServer(InetSocketAddress address, int threads, ServiceMetrics metrics) {
     requireNonNull(address, "address is null");
+    this.metrics = requireNonNull(metrics, "metrics is null");
     // Calls run on a bounded, named pool rather than grpc's default unbounded cached pool: a
     // burst of calls must queue (each call itself fans out to the bounded route pool) instead of
     // starting one thread per call, which on a small machine only makes every call late.
@@ -54,7 +66,10 @@ public final class RecallServer implements AutoCloseable {
           NettyServerBuilder.forAddress(address)
               .executor(executor)
               .addService(
-                  ServerInterceptors.intercept(new RecallGrpcService(slot), new ErrorMapping()))
+                  ServerInterceptors.intercept(
+                      new RecallGrpcService(slot, metrics),
+                      new ErrorMapping(),
+                      new GrpcMetricsInterceptor(metrics)))
               .addService(health.getHealthService())
               .addService(ProtoReflectionServiceV1.newInstance())
               .build()
@@ -68,6 +83,11 @@ public final class RecallServer implements AutoCloseable {
   /** The port the server listens on. */
   public int port() {
     return server.getPort();
+  }
+
+  /** The metrics this server records into. */
+  public ServiceMetrics metrics() {
+    return metrics;
   }
 
   /** Starts answering with {@code engine} and reports SERVING. */

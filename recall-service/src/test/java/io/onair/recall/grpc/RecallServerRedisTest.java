@@ -156,6 +156,15 @@ class RecallServerRedisTest {
     assertThat(response.getCandidatesList()).isNotEmpty();
     assertThat(response.getArtifacts(0).getName()).isEqualTo("relations");
     assertThat(response.getDebug().getStageLatenciesList()).isNotEmpty();
+    String metrics = server.metrics().scrape();
+    assertThat(metrics)
+        .contains(
+            "onair_dropped_routes_total{reason=\"error\",route=\"broken\",service=\"recall\"}")
+        .contains(
+            "onair_dropped_routes_total{reason=\"deadline\",route=\"slow\",service=\"recall\"}")
+        .contains("onair_fallbacks_total{flag=\"route_dropped\",service=\"recall\"}")
+        .contains("onair_requests_total{method=\"Recall\",service=\"recall\",status=\"OK\"}")
+        .contains("onair_stage_seconds_count{service=\"recall\",stage=\"features\"}");
   }
 
   @Test
