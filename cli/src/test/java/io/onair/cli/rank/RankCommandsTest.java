@@ -100,7 +100,12 @@ class RankCommandsTest {
                 card.toString()))
         .as(err.toString())
         .isZero();
-    assertThat(artifacts.resolve("ranking/shared-bottom/saved-model/saved_model.pb")).exists();
+    assertThat(
+            artifacts.resolve(
+                "ranking/shared-bottom/versions/"
+                    + Files.readString(artifacts.resolve("ranking/shared-bottom/CURRENT")).trim()
+                    + "/saved-model/saved_model.pb"))
+        .exists();
     assertThat(Files.readString(card))
         .contains("\"kind\" : \"shared-bottom\"", "\"holdout_days\" : 2");
     Path json = dir.resolve("eval.json");

@@ -15,24 +15,69 @@ import io.onair.ranking.train.EpochReport;
 import io.onair.ranking.train.RankingTrainer;
 import io.onair.ranking.train.TrainingConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Where a ranking model lives under {@code --artifacts}: {@code ranking/<name>/saved-model} (the
- * SavedModel with the {@code serving_default} signature), {@code vocabulary.json} (the encoder's
- * codes) and {@code model-card.json}. Writes them after training. Stateless.
+ * Where a ranking model lives under {@code --artifacts}, and how it is written so that a running
+ * server can pick up a new export safely.
+ *
+ * <p>Layout of model {@code <name>} ({@link #modelDirectory}):
+ *
+ * <pre>
+ * ranking/&lt;name&gt;/CURRENT                      the version id being served (one line)
+ * ranking/&lt;name&gt;/versions/&lt;version&gt;/saved-model    SavedModel, signature serving_default
+ * ranking/&lt;name&gt;/versions/&lt;version&gt;/vocabulary.json the encoder's codes
+ * ranking/&lt;name&gt;/versions/&lt;version&gt;/model-card.json the card, with its version id
+ * </pre>
+ *
+ * <p>{@link #export} writes a new version into a hidden temporary directory, renames it to {@code
+ * versions/<version>} when it is complete, then replaces {@code CURRENT} atomically (a temporary
+ * file moved with {@link StandardCopyOption#ATOMIC_MOVE}): a reader sees the old version or the new
+ * one, never a half-written one. It then keeps the newest {@value #KEPT_VERSIONS} versions and
+ * deletes older ones, never the one {@code CURRENT} names. A version id is the export time (UTC,
+ * milliseconds, so ids sort by time) and a short hash of the SavedModel and vocabulary: {@code
+ * 20261129T221503.123Z-3fa9c2d1}.
+ *
+ * <p>Stateless. One writer per model name at a time (concurrent exports of the same name are not
+ * coordinated); any number of readers.
  */
 public final class ModelArtifacts {
   static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** The pointer file naming the served version. */
+  public static final String CURRENT = "CURRENT";
+
+  /** The directory holding one sub-directory per exported version. */
+  public static final String VERSIONS = "versions";
+
+  /** How many versions an export keeps (the newest ones, plus the current one). */
+  public static final int KEPT_VERSIONS = 3;
+
+  private static final DateTimeFormatter VERSION_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final Pattern VERSION =
+      Pattern.compile("[0-9]{8}T[0-9]{6}\\.[0-9]{3}Z-[0-9a-f]{8}");
 
   private ModelArtifacts() {}
 
@@ -47,9 +92,73 @@ public final class ModelArtifacts {
     return artifacts.resolve("ranking").resolve(name);
   }
 
+  /** The directory of one exported version of the model in {@code modelDirectory}. */
+  public static Path versionDirectory(Path modelDirectory, String version) {
+    requireNonNull(modelDirectory, "modelDirectory is null");
+    if (!VERSION.matcher(requireNonNull(version, "version is null")).matches()) {
+      throw new IllegalArgumentException("'" + version + "' is not a model version id");
+    }
+    return modelDirectory.resolve(VERSIONS).resolve(version);
+  }
+
   /**
-   * Exports a trained model: SavedModel, vocabulary and model card. Replaces an earlier export of
-   * the same name.
+   * The version {@code CURRENT} names in {@code modelDirectory}, or empty when nothing was exported
+   * there.
+   *
+   * @throws IllegalArgumentException when {@code CURRENT} does not hold a version id
+   */
+  public static Optional<String> currentVersion(Path modelDirectory) {
+    Path pointer = requireNonNull(modelDirectory, "modelDirectory is null").resolve(CURRENT);
+    String version;
+    try {
+      version = Files.readString(pointer, StandardCharsets.UTF_8).trim();
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + pointer, e);
+    }
+    if (!VERSION.matcher(version).matches()) {
+      throw new IllegalArgumentException(pointer + " holds '" + version + "', not a version id");
+    }
+    return Optional.of(version);
+  }
+
+  /**
+   * The directory of the version {@code CURRENT} names.
+   *
+   * @throws IllegalArgumentException when no model was exported to {@code modelDirectory}
+   */
+  public static Path currentDirectory(Path modelDirectory) {
+    String version =
+        currentVersion(modelDirectory)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no ranking model at " + modelDirectory + " (" + CURRENT + " is missing)"));
+    return versionDirectory(modelDirectory, version);
+  }
+
+  /** The exported versions in {@code modelDirectory}, oldest first. */
+  public static List<String> versions(Path modelDirectory) {
+    Path versions = requireNonNull(modelDirectory, "modelDirectory is null").resolve(VERSIONS);
+    if (!Files.isDirectory(versions)) {
+      return List.of();
+    }
+    try (var children = Files.list(versions)) {
+      return children
+          .map(path -> path.getFileName().toString())
+          .filter(name -> VERSION.matcher(name).matches())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + versions, e);
+    }
+  }
+
+  /**
+   * Exports a trained model as a new version of {@code directory} (the model directory, {@link
+   * #modelDirectory}), makes it the current one and deletes versions beyond the newest {@value
+   * #KEPT_VERSIONS}. Returns the card, which carries the version id.
    */
   public static ModelCard export(
       Path directory,
@@ -61,18 +170,28 @@ public final class ModelArtifacts {
       DataWindow window,
       FeatureVocabulary vocabulary,
       int historyLength) {
+    Path temporary = null;
     try {
-      deleteRecursively(directory);
-      Files.createDirectories(directory);
+      Files.createDirectories(directory.resolve(VERSIONS));
+      deleteLegacyLayout(directory);
+      temporary = Files.createTempDirectory(directory.resolve(VERSIONS), ".export-");
       var session = outcome.ranker().session();
-      org.tensorflow.SavedModelBundle.exporter(directory.resolve("saved-model").toString())
+      org.tensorflow.SavedModelBundle.exporter(temporary.resolve("saved-model").toString())
           .withFunction(session.function(outcome.ranker().model().servingSignature()))
           .export();
-      vocabulary.write(directory.resolve("vocabulary.json"));
+      vocabulary.write(temporary.resolve("vocabulary.json"));
+      String hash = contentHash(temporary);
+      String version;
+      Path target;
+      do {
+        version = VERSION_TIME.format(Instant.now()) + "-" + hash;
+        target = directory.resolve(VERSIONS).resolve(version);
+      } while (Files.exists(target) && sleepOneMillisecond());
       ModelCard card =
           new ModelCard(
               ModelCard.FORMAT,
               name,
+              version,
               config.kind().wireName(),
               dataset,
               RankingEvaluator.windowMap(window),
@@ -85,11 +204,80 @@ public final class ModelArtifacts {
               outcome.epochs().isEmpty()
                   ? null
                   : outcome.epochs().get(outcome.epochs().size() - 1).holdout());
-      JSON.writeValue(directory.resolve("model-card.json").toFile(), card);
+      JSON.writeValue(temporary.resolve("model-card.json").toFile(), card);
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+      temporary = null;
+      Path pointer = directory.resolve(CURRENT);
+      Path pointerTemporary = Files.createTempFile(directory, ".current-", ".tmp");
+      Files.writeString(pointerTemporary, version + "\n", StandardCharsets.UTF_8);
+      Files.move(pointerTemporary, pointer, StandardCopyOption.ATOMIC_MOVE);
+      pruneVersions(directory, version);
       return card;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot export the model to " + directory, e);
+    } finally {
+      if (temporary != null) {
+        try {
+          deleteRecursively(temporary);
+        } catch (IOException e) {
+          // the export already failed; a hidden temporary directory left behind is harmless
+        }
+      }
     }
+  }
+
+  /**
+   * Keeps the newest {@value #KEPT_VERSIONS} versions and {@code current}. A server that loaded an
+   * older version holds it in memory, so deleting its files does not disturb it.
+   */
+  private static void pruneVersions(Path directory, String current) throws IOException {
+    List<String> versions = versions(directory);
+    for (int i = 0; i < versions.size() - KEPT_VERSIONS; i++) {
+      if (!versions.get(i).equals(current)) {
+        deleteRecursively(directory.resolve(VERSIONS).resolve(versions.get(i)));
+      }
+    }
+  }
+
+  /** Removes an export written before versions existed (files directly in the model directory). */
+  private static void deleteLegacyLayout(Path directory) throws IOException {
+    deleteRecursively(directory.resolve("saved-model"));
+    Files.deleteIfExists(directory.resolve("vocabulary.json"));
+    Files.deleteIfExists(directory.resolve("model-card.json"));
+  }
+
+  private static boolean sleepOneMillisecond() {
+    try {
+      Thread.sleep(1);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while naming the export", e);
+    }
+  }
+
+  /** The first 8 hex digits of SHA-256 over every file of the export (path and bytes). */
+  private static String contentHash(Path root) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+    List<Path> files;
+    try (var paths = Files.walk(root)) {
+      files = paths.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path file : files) {
+      digest.update(root.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] buffer = new byte[1 << 16];
+        for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+          digest.update(buffer, 0, n);
+        }
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest()).substring(0, 8);
   }
 
   static List<Map<String, Object>> targets(TargetGraph graph) {
@@ -160,7 +348,7 @@ public final class ModelArtifacts {
     return out;
   }
 
-  /** Reads {@code model-card.json} of a model directory. */
+  /** Reads {@code model-card.json} of a version directory. */
   public static ModelCard readCard(Path directory) {
     Path file = directory.resolve("model-card.json");
     if (!Files.isRegularFile(file)) {

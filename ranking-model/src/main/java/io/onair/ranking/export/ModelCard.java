@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What is known about an exported model ({@code model-card.json} beside the SavedModel): its name
- * and kind, the dataset and data window it was trained on, its configuration, the target graph, the
- * encoder's history length, the per-epoch training figures and the last held-out evaluation.
- * Immutable.
+ * What is known about an exported model ({@code model-card.json} beside the SavedModel): its name,
+ * the version id of the export (the directory name under {@code versions/}) and kind, the dataset
+ * and data window it was trained on, its configuration, the target graph, the encoder's history
+ * length, the per-epoch training figures and the last held-out evaluation. Immutable.
  */
 public record ModelCard(
     @JsonProperty("format") String format,
     @JsonProperty("name") String name,
+    @JsonProperty("version") String version,
     @JsonProperty("kind") String kind,
     @JsonProperty("dataset") String dataset,
     @JsonProperty("window") Map<String, Object> window,
@@ -26,11 +27,12 @@ public record ModelCard(
     @JsonProperty("training_rows") long trainingRows,
     @JsonProperty("epochs") List<Map<String, Object>> epochs,
     @JsonProperty("holdout") EvaluationReport holdout) {
-  public static final String FORMAT = "onair-ranking-model/1";
+  public static final String FORMAT = "onair-ranking-model/2";
 
   public ModelCard {
     requireNonNull(format, "format is null");
     requireNonNull(name, "name is null");
+    requireNonNull(version, "version is null");
     requireNonNull(kind, "kind is null");
     requireNonNull(dataset, "dataset is null");
     requireNonNull(window, "window is null");

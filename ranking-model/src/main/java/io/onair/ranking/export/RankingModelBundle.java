@@ -8,6 +8,7 @@ import io.onair.ranking.features.FeatureEncoder;
 import io.onair.ranking.features.FeatureLayout;
 import io.onair.ranking.features.FeatureVocabulary;
 import io.onair.ranking.graph.RankingGraph;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.tensorflow.Result;
@@ -42,10 +43,20 @@ public final class RankingModelBundle implements AutoCloseable {
   }
 
   /**
-   * Loads the model exported to {@code directory} with {@code intraOpThreads} TensorFlow threads.
+   * Loads a model with {@code intraOpThreads} TensorFlow threads. {@code directory} is a model
+   * directory ({@link ModelArtifacts#modelDirectory}), whose {@code CURRENT} version is loaded, or
+   * one version directory ({@link ModelArtifacts#versionDirectory}).
+   *
+   * @throws IllegalArgumentException when there is no export at {@code directory}
    */
   public static RankingModelBundle load(Path directory, int intraOpThreads) {
     requireNonNull(directory, "directory is null");
+    if (intraOpThreads < 1) {
+      throw new IllegalArgumentException("intraOpThreads must be >= 1, got " + intraOpThreads);
+    }
+    if (!Files.isRegularFile(directory.resolve("model-card.json"))) {
+      directory = ModelArtifacts.currentDirectory(directory);
+    }
     ModelCard card = ModelArtifacts.readCard(directory);
     FeatureVocabulary vocabulary = FeatureVocabulary.read(directory.resolve("vocabulary.json"));
     ConfigProto config =
@@ -70,9 +81,22 @@ public final class RankingModelBundle implements AutoCloseable {
     return vocabulary;
   }
 
+  /**
+   * The SavedModel's {@code serving_default} function, for measuring the bare model call on ready
+   * tensors ({@code onair bench rank}); {@link #score} is the way to score.
+   */
+  public SessionFunction function() {
+    return function;
+  }
+
   /** The encoder serving must use: the training one, on the saved vocabulary. */
   public FeatureEncoder encoder() {
     return encoder;
+  }
+
+  /** The export's version id (as in {@code CURRENT} and the card). */
+  public String version() {
+    return card.version();
   }
 
   public ModelCard card() {

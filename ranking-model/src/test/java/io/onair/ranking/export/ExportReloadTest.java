@@ -55,13 +55,45 @@ class ExportReloadTest {
               world.vocabulary,
               world.layout.historyLength());
       assertThat(card.holdout().targets()).containsKey("click");
+      assertThat(ModelArtifacts.currentVersion(directory)).contains(card.version());
+
+      // every export is a new version; CURRENT follows the newest; only the newest 3 are kept
+      String first = card.version();
+      ModelCard last = card;
+      for (int i = 0; i < 3; i++) {
+        last =
+            ModelArtifacts.export(
+                directory,
+                "dbmtl-multiscenario",
+                "tiny",
+                outcome,
+                config,
+                training,
+                world.window,
+                world.vocabulary,
+                world.layout.historyLength());
+      }
+      assertThat(ModelArtifacts.currentVersion(directory)).contains(last.version());
+      assertThat(ModelArtifacts.versions(directory))
+          .hasSize(ModelArtifacts.KEPT_VERSIONS)
+          .doesNotContain(first)
+          .endsWith(last.version());
+      assertThat(ModelArtifacts.readCard(ModelArtifacts.currentDirectory(directory)).version())
+          .isEqualTo(last.version());
+      try (var names = Files.list(directory.resolve(ModelArtifacts.VERSIONS))) {
+        assertThat(names.map(p -> p.getFileName().toString()))
+            .as("no temporary export left behind")
+            .allMatch(n -> !n.startsWith("."));
+      }
     }
-    assertThat(directory.resolve("saved-model/saved_model.pb")).exists();
-    assertThat(directory.resolve("model-card.json")).exists();
+    Path version = ModelArtifacts.currentDirectory(directory);
+    assertThat(version.resolve("saved-model/saved_model.pb")).exists();
+    assertThat(version.resolve("model-card.json")).exists();
 
     try (RankingModelBundle bundle = RankingModelBundle.load(directory, 1)) {
       assertThat(bundle.targets().names()).isEqualTo(world.dataset.targets().names());
       assertThat(bundle.card().kind()).isEqualTo("dbmtl-multiscenario");
+      assertThat(bundle.version()).isEqualTo(ModelArtifacts.currentVersion(directory).get());
       assertThat(bundle.score(batch)).isDeepEqualTo(expected);
     }
 
