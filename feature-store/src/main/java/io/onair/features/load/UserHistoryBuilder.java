@@ -37,7 +37,38 @@ public final class UserHistoryBuilder {
   static final double ITEM_HALF_LIFE_SECONDS = 7 * 86_400;
   private static final double[] ITEM_ACTION_WEIGHT = {1, 2, 3, 4};
 
+  /** Engagement of the positive impression itself (the entry into the room). */
+  public static final double ENTRY_ENGAGEMENT = 1;
+
+  /** Engagement added by each other positive binary target (like, comment, follow, ...). */
+  public static final double OTHER_TARGET_ENGAGEMENT = 0.5;
+
   private UserHistoryBuilder() {}
+
+  /** Engagement added by {@code seconds} watched: {@code ln(1 + seconds / 60)}. */
+  public static double watchEngagement(double seconds) {
+    return Math.log1p(seconds / 60.0);
+  }
+
+  /**
+   * The recency factor of a watch event at {@code ts} for histories scored at {@code reference}:
+   * {@code 2^(-(reference - ts) / 3 days)}. Above 1 for events after the reference, which is how a
+   * live event added to a history built offline keeps the order the offline scoring would give
+   * (forward decay: every score is relative to the same reference time).
+   */
+  public static double watchRecency(long ts, long reference) {
+    return Math.pow(2, -(reference - ts) / WATCH_HALF_LIFE_SECONDS);
+  }
+
+  /**
+   * The weight of one product action at {@code ts} for histories scored at {@code reference}: click
+   * 1, collect 2, cart 3, buy 4, times {@code 2^(-(reference - ts) / 7 days)}.
+   */
+  public static double itemActionWeight(ItemAction action, long ts, long reference) {
+    requireNonNull(action, "action is null");
+    return ITEM_ACTION_WEIGHT[action.ordinal()]
+        * Math.pow(2, -(reference - ts) / ITEM_HALF_LIFE_SECONDS);
+  }
 
   /** The histories of every user with at least one event, for all three kinds. */
   public static List<UserHistory> build(Dataset dataset, DataWindow window) {
@@ -71,14 +102,14 @@ public final class UserHistoryBuilder {
       if (ts >= cutoff || !PositiveLabels.isPositive(dataset, positive, i)) {
         continue;
       }
-      double engagement = 1;
+      double engagement = ENTRY_ENGAGEMENT;
       if (watch >= 0) {
-        engagement += Math.log1p(labels[watch][i] / 60.0);
+        engagement += watchEngagement(labels[watch][i]);
       }
       for (int t : others) {
-        engagement += 0.5 * labels[t][i];
+        engagement += OTHER_TARGET_ENGAGEMENT * labels[t][i];
       }
-      double recency = Math.pow(2, -(cutoff - ts) / WATCH_HALF_LIFE_SECONDS);
+      double recency = watchRecency(ts, cutoff);
       watched.get(imp.user()[i]).merge(imp.anchor()[i], engagement * recency, Double::sum);
     }
 
@@ -88,9 +119,8 @@ public final class UserHistoryBuilder {
       if (ts >= cutoff) {
         continue;
       }
-      double weight = ITEM_ACTION_WEIGHT[ItemAction.of(e.action()[i]).ordinal()];
-      double recency = Math.pow(2, -(cutoff - ts) / ITEM_HALF_LIFE_SECONDS);
-      items.get(e.user()[i]).merge(e.item()[i], weight * recency, Double::sum);
+      double weight = itemActionWeight(ItemAction.of(e.action()[i]), ts, cutoff);
+      items.get(e.user()[i]).merge(e.item()[i], weight, Double::sum);
     }
 
     List<UserHistory> histories = new ArrayList<>();
