@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -29,7 +31,12 @@ public final class MetricsHttpServer implements AutoCloseable {
   public MetricsHttpServer(InetSocketAddress address, ServiceMetrics... services) {
     requireNonNull(address, "address is null");
     requireNonNull(services, "services is null");
-    ServiceMetrics[] exposed = services.clone();
+    // services sharing one registry are scraped once
+    PrometheusMeterRegistry[] exposed =
+        Arrays.stream(services)
+            .map(ServiceMetrics::registry)
+            .distinct()
+            .toArray(PrometheusMeterRegistry[]::new);
     AtomicInteger threads = new AtomicInteger();
     ThreadFactory factory =
         runnable -> {
@@ -54,15 +61,16 @@ public final class MetricsHttpServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static void answer(HttpExchange exchange, ServiceMetrics[] services) throws IOException {
+  private static void answer(HttpExchange exchange, PrometheusMeterRegistry[] registries)
+      throws IOException {
     try (exchange) {
       if (!"GET".equals(exchange.getRequestMethod())) {
         exchange.sendResponseHeaders(405, -1);
         return;
       }
       StringBuilder text = new StringBuilder();
-      for (ServiceMetrics service : services) {
-        text.append(service.scrape());
+      for (PrometheusMeterRegistry registry : registries) {
+        text.append(registry.scrape());
       }
       byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);

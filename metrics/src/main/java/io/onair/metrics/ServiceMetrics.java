@@ -35,11 +35,22 @@ public final class ServiceMetrics {
   /** Strong references: a gauge's state object is held weakly by the registry. */
   private final Map<ModelInfo, AtomicInteger> models = new HashMap<>();
 
-  /** A new registry for service {@code service} ("gateway", "recall", "ranking"). */
+  /**
+   * The metrics of service {@code service} ("gateway", "recall", "ranking"), in a registry of its
+   * own.
+   */
   public ServiceMetrics(String service) {
+    this(service, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /**
+   * The metrics of {@code service} in a registry several services share (one process serving all
+   * three): each metric is then one family whose series differ by the {@code service} label, which
+   * is what a Prometheus scrape of one endpoint needs.
+   */
+  public ServiceMetrics(String service, PrometheusMeterRegistry registry) {
     this.service = requireNonNull(service, "service is null");
-    this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config().commonTags("service", service);
+    this.registry = requireNonNull(registry, "registry is null");
   }
 
   public String service() {
@@ -54,12 +65,14 @@ public final class ServiceMetrics {
   /** Counts one finished call of {@code method} with gRPC status {@code status} and its time. */
   public void request(String method, String status, long nanos) {
     Counter.builder("onair.requests")
+        .tag("service", service)
         .description("Calls by gRPC method and final status code")
         .tag("method", method)
         .tag("status", status)
         .register(registry)
         .increment();
     Timer.builder("onair.request")
+        .tag("service", service)
         .description("Call latency by gRPC method")
         .tag("method", method)
         .publishPercentileHistogram()
@@ -72,6 +85,7 @@ public final class ServiceMetrics {
   /** Records the time one stage ("features", "recall", "rank", "inference", ...) took. */
   public void stage(String stage, long micros) {
     Timer.builder("onair.stage")
+        .tag("service", service)
         .description("Latency of one stage of a request")
         .tag("stage", stage)
         .publishPercentileHistogram()
@@ -84,6 +98,7 @@ public final class ServiceMetrics {
   /** Counts one answer degraded by {@code flag} (a DegradationFlag name, lower case). */
   public void fallback(String flag) {
     Counter.builder("onair.fallbacks")
+        .tag("service", service)
         .description("Answers degraded, by degradation flag")
         .tag("flag", flag)
         .register(registry)
@@ -93,6 +108,7 @@ public final class ServiceMetrics {
   /** Counts one recall route dropped from an answer, with why ("error" or "deadline"). */
   public void droppedRoute(String route, String reason) {
     Counter.builder("onair.dropped.routes")
+        .tag("service", service)
         .description("Recall routes dropped from an answer, by route and reason")
         .tag("route", route)
         .tag("reason", reason)
@@ -114,6 +130,7 @@ public final class ServiceMetrics {
               info -> {
                 AtomicInteger serving = new AtomicInteger();
                 Gauge.builder("onair.model.serving", serving, AtomicInteger::get)
+                    .tag("service", service)
                     .description("1 for the model version serving, 0 for versions served before")
                     .tag("model", info.model())
                     .tag("version", info.version())
@@ -124,7 +141,7 @@ public final class ServiceMetrics {
     }
   }
 
-  /** The text exposition of every metric (what {@code GET /metrics} returns). */
+  /** The text exposition of every metric in the registry (what {@code GET /metrics} returns). */
   public String scrape() {
     return registry.scrape();
   }

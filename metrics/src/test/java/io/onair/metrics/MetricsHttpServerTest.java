@@ -2,6 +2,8 @@ package io.onair.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,6 +43,21 @@ class MetricsHttpServerTest {
           .contains("onair_model_serving{model=\"dbmtl\",service=\"gateway\",version=\"v2\"} 1")
           .contains("onair_model_serving{model=\"dbmtl\",service=\"gateway\",version=\"v1\"} 0");
     }
+  }
+
+  @Test
+  void servicesSharingARegistryAreOneFamilyPerMetric() {
+    PrometheusMeterRegistry shared = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    ServiceMetrics gateway = new ServiceMetrics("gateway", shared);
+    ServiceMetrics recall = new ServiceMetrics("recall", shared);
+    gateway.request("Recommend", "OK", 1_000);
+    recall.request("Recall", "OK", 1_000);
+    String text = gateway.scrape();
+    assertThat(text.split("# TYPE onair_requests_total ", -1)).hasSize(2);
+    assertThat(text)
+        .contains(
+            "onair_requests_total{method=\"Recommend\",service=\"gateway\",status=\"OK\"} 1.0")
+        .contains("onair_requests_total{method=\"Recall\",service=\"recall\",status=\"OK\"} 1.0");
   }
 
   @Test
