@@ -67,6 +67,26 @@ final class TrainingOptions {
   List<String> targets = new ArrayList<>();
 
   @Option(
+      names = "--dbmtl-towers",
+      defaultValue = "conditional",
+      paramLabel = "conditional|marginal",
+      description = {
+        "DBMTL models: each child tower predicts P(child | parents) and the output is its product",
+        "with the ancestors' (conditional, the default), or each tower its marginal (marginal)."
+      })
+  String dbmtlTowers;
+
+  @Option(
+      names = "--conditional-loss-weight",
+      defaultValue = "0",
+      paramLabel = "W",
+      description = {
+        "DBMTL models with conditional towers: weight of an extra loss of each child's conditional",
+        "on the rows where its parents are positive (default: ${DEFAULT-VALUE})."
+      })
+  double conditionalLossWeight;
+
+  @Option(
       names = "--seed",
       defaultValue = "1",
       paramLabel = "S",
@@ -79,7 +99,19 @@ final class TrainingOptions {
   }
 
   ModelConfig model(ModelKind kind) {
-    ModelConfig config = ModelConfig.defaults(kind).withLossWeights(lossWeights).withSeed(seed);
+    boolean conditional =
+        switch (dbmtlTowers) {
+          case "conditional" -> true;
+          case "marginal" -> false;
+          default ->
+              throw new IllegalArgumentException(
+                  "--dbmtl-towers must be conditional or marginal, got '" + dbmtlTowers + "'");
+        };
+    ModelConfig config =
+        ModelConfig.defaults(kind)
+            .withLossWeights(lossWeights)
+            .withSeed(seed)
+            .withBayesianHead(conditional, conditionalLossWeight);
     if (targets.isEmpty()) {
       return config;
     }

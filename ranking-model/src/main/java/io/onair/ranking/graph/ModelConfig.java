@@ -32,6 +32,16 @@ import java.util.TreeMap;
  * @param embeddingLearningRate AdaGrad's learning rate for the sparse embedding update (default
  *     0.05)
  * @param seed seed of the initial weights (default 1)
+ * @param conditionalTowers for the DBMTL models (their Bayesian head): {@code true} (default) = the
+ *     talk's factorisation: a child's tower predicts {@code P(child | its parents happened)} and
+ *     the model's output for it is that conditional times the probability that all its binary
+ *     ancestors happened (the product of their conditionals), trained on the marginal label; {@code
+ *     false} = every tower predicts its marginal directly (the behaviour before, kept for
+ *     comparison). Ignored by the other models
+ * @param conditionalLossWeight for the DBMTL models with conditional towers: weight of an extra
+ *     cross-entropy of each binary child's conditional against its label on the rows where all its
+ *     binary parents are positive (times the target's loss weight); 0 (default) = none. Must be
+ *     finite and >= 0
  */
 public record ModelConfig(
     ModelKind kind,
@@ -45,7 +55,9 @@ public record ModelConfig(
     int expertUnits,
     float learningRate,
     float embeddingLearningRate,
-    long seed) {
+    long seed,
+    boolean conditionalTowers,
+    double conditionalLossWeight) {
   /** Loss weight of numeric targets (log1p regression) when none is configured. */
   public static final double DEFAULT_NUMERIC_LOSS_WEIGHT = 0.1;
 
@@ -73,6 +85,10 @@ public record ModelConfig(
       throw new IllegalArgumentException("bottomUnits needs at least one layer");
     }
     bottomUnits.forEach(units -> positive("bottomUnits", units));
+    if (!Double.isFinite(conditionalLossWeight) || conditionalLossWeight < 0) {
+      throw new IllegalArgumentException(
+          "conditionalLossWeight must be finite and >= 0, got " + conditionalLossWeight);
+    }
     if (!(learningRate > 0) || !(embeddingLearningRate > 0)) {
       throw new IllegalArgumentException("learning rates must be > 0");
     }
@@ -87,7 +103,20 @@ public record ModelConfig(
   /** The defaults for {@code kind}, on the dataset's target graph. */
   public static ModelConfig defaults(ModelKind kind) {
     return new ModelConfig(
-        kind, Optional.empty(), Map.of(), 16, List.of(128, 64), 32, 16, 4, 64, 0.001f, 0.05f, 1L);
+        kind,
+        Optional.empty(),
+        Map.of(),
+        16,
+        List.of(128, 64),
+        32,
+        16,
+        4,
+        64,
+        0.001f,
+        0.05f,
+        1L,
+        true,
+        0.0);
   }
 
   public ModelConfig withTargets(List<TargetSpec> targetSpecs) {
@@ -103,7 +132,9 @@ public record ModelConfig(
         expertUnits,
         learningRate,
         embeddingLearningRate,
-        seed);
+        seed,
+        conditionalTowers,
+        conditionalLossWeight);
   }
 
   public ModelConfig withSeed(long value) {
@@ -119,7 +150,31 @@ public record ModelConfig(
         expertUnits,
         learningRate,
         embeddingLearningRate,
-        value);
+        value,
+        conditionalTowers,
+        conditionalLossWeight);
+  }
+
+  /**
+   * The Bayesian head of the DBMTL models: conditional towers (the talk's factorisation) or
+   * marginal ones, and the weight of the extra conditional loss (see the record's parameters).
+   */
+  public ModelConfig withBayesianHead(boolean conditional, double conditionalWeight) {
+    return new ModelConfig(
+        kind,
+        targets,
+        lossWeights,
+        embeddingDimension,
+        bottomUnits,
+        towerUnits,
+        relationUnits,
+        experts,
+        expertUnits,
+        learningRate,
+        embeddingLearningRate,
+        seed,
+        conditional,
+        conditionalWeight);
   }
 
   public ModelConfig withLossWeights(Map<String, Double> weights) {
@@ -135,7 +190,9 @@ public record ModelConfig(
         expertUnits,
         learningRate,
         embeddingLearningRate,
-        seed);
+        seed,
+        conditionalTowers,
+        conditionalLossWeight);
   }
 
   public ModelConfig withSizes(
@@ -152,7 +209,9 @@ public record ModelConfig(
         expertWidth,
         learningRate,
         embeddingLearningRate,
-        seed);
+        seed,
+        conditionalTowers,
+        conditionalLossWeight);
   }
 
   /**

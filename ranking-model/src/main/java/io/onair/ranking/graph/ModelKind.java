@@ -30,6 +30,11 @@ public enum ModelKind {
     return wireName;
   }
 
+  /** The DBMTL models: those with the Bayesian head over the target graph. */
+  public boolean bayesian() {
+    return this == DBMTL || this == DBMTL_MMOE || this == DBMTL_MULTISCENARIO;
+  }
+
   /** All command-line names, in declaration order. */
   public static List<String> wireNames() {
     return Arrays.stream(values()).map(ModelKind::wireName).toList();

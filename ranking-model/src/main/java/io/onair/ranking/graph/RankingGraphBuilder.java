@@ -88,14 +88,17 @@ public final class RankingGraphBuilder {
           case DBMTL_MULTISCENARIO -> model.multiScenario();
         };
 
+    boolean factorised = config.kind().bayesian() && config.conditionalTowers();
     List<Operand<TFloat32>> predictions = new ArrayList<>();
     Operand<TFloat32> loss = tf.constant(0f);
     Operand<TFloat32>[] logProbability = newArray(targets.size());
+    Operand<TFloat32>[] logConditional = newArray(targets.size());
     for (int t = 0; t < targets.size(); t++) {
       Operand<TFloat32> logit = logits.perTarget.get(t);
       Operand<TFloat32> label = tf.gather(labels, tf.constant(t), tf.constant(1));
       Operand<TFloat32> targetLoss;
       Operand<TFloat32> prediction;
+      int[] gates = factorised ? binaryAncestors(targets, t) : new int[0];
       if (targets.target(t).kind() == TargetKind.NUMERIC) {
         Operand<TFloat32> diff = tf.math.sub(logit, tf.math.log1p(label));
         targetLoss = tf.math.mean(tf.math.square(diff), tf.constant(0));
@@ -120,8 +123,33 @@ public final class RankingGraphBuilder {
                 tf.math.mul(label, tf.math.log(p)),
                 tf.math.mul(tf.math.sub(one, label), tf.math.log(tf.math.sub(one, p))));
         targetLoss = tf.math.neg(tf.math.mean(likelihood, tf.constant(0)));
+      } else if (gates.length > 0) {
+        // DBMTL, the talk's factorisation: the tower gives P(t | parents happened); the output is
+        // P(t) = P(t | parents) * P(every binary ancestor happened), where the latter is the
+        // product
+        // of the ancestors' conditionals (exact under the graph's Bayesian network: an
+        // ancestor-closed set is all positive with the product of its members' conditionals).
+        // Trained on the marginal label over every impression (entire space, as ESMM).
+        logConditional[t] = logSigmoid(tf, logit);
+        Operand<TFloat32> logP = logConditional[t];
+        for (int ancestor : gates) {
+          logP = tf.math.add(logP, logConditional[ancestor]);
+        }
+        logProbability[t] = logP;
+        prediction = tf.math.exp(logP);
+        targetLoss = marginalCrossEntropy(tf, logP, label);
+        int[] parents = binaryParents(targets, t);
+        if (config.conditionalLossWeight() > 0 && parents.length > 0) {
+          targetLoss =
+              tf.math.add(
+                  targetLoss,
+                  tf.math.mul(
+                      conditionalCrossEntropy(tf, logit, label, labels, parents),
+                      tf.constant((float) config.conditionalLossWeight())));
+        }
       } else {
         logProbability[t] = logSigmoid(tf, logit);
+        logConditional[t] = logProbability[t];
         targetLoss = tf.math.mean(sigmoidCrossEntropy(tf, logit, label), tf.constant(0));
         prediction = tf.math.sigmoid(logit);
       }
@@ -143,6 +171,82 @@ public final class RankingGraphBuilder {
         loss,
         trainStep,
         logits.embeddings.stream().<Operand<TFloat32>>map(Embedding::table).toList());
+  }
+
+  /**
+   * The binary targets that are ancestors of {@code t} (parents, their parents, ...; the walk goes
+   * through numeric targets too), each once, parents before children. These are the events a DBMTL
+   * child's conditional is gated by.
+   */
+  static int[] binaryAncestors(TargetGraph targets, int t) {
+    boolean[] seen = new boolean[targets.size()];
+    java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+    for (int parent : targets.parents(t)) {
+      todo.add(parent);
+    }
+    while (!todo.isEmpty()) {
+      int a = todo.poll();
+      if (seen[a]) {
+        continue;
+      }
+      seen[a] = true;
+      for (int parent : targets.parents(a)) {
+        todo.add(parent);
+      }
+    }
+    List<Integer> ancestors = new ArrayList<>();
+    for (int a = 0; a < targets.size(); a++) {
+      if (seen[a] && targets.target(a).kind() == TargetKind.BINARY) {
+        ancestors.add(a);
+      }
+    }
+    return ancestors.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static int[] binaryParents(TargetGraph targets, int t) {
+    return java.util.Arrays.stream(targets.parents(t))
+        .filter(p -> targets.target(p).kind() == TargetKind.BINARY)
+        .toArray();
+  }
+
+  /**
+   * Mean negative log-likelihood of the label under {@code P = exp(logP)}: the positive term uses
+   * {@code logP} as is; {@code log(1 - P)} is floored so that it stays finite.
+   */
+  private static Operand<TFloat32> marginalCrossEntropy(
+      Ops tf, Operand<TFloat32> logP, Operand<TFloat32> label) {
+    Operand<TFloat32> one = tf.constant(1f);
+    Operand<TFloat32> p = tf.math.minimum(tf.math.exp(logP), tf.constant(1f - PROBABILITY_FLOOR));
+    Operand<TFloat32> likelihood =
+        tf.math.add(
+            tf.math.mul(label, logP),
+            tf.math.mul(tf.math.sub(one, label), tf.math.log(tf.math.sub(one, p))));
+    return tf.math.neg(tf.math.mean(likelihood, tf.constant(0)));
+  }
+
+  /**
+   * Sigmoid cross-entropy of the conditional logit against the label, averaged over the rows where
+   * every binary parent's label is positive (0 when the batch has none).
+   */
+  private static Operand<TFloat32> conditionalCrossEntropy(
+      Ops tf,
+      Operand<TFloat32> logit,
+      Operand<TFloat32> label,
+      Operand<TFloat32> labels,
+      int[] parents) {
+    Operand<TFloat32> mask = null;
+    for (int parent : parents) {
+      Operand<TFloat32> positive =
+          tf.dtypes.cast(
+              tf.math.greater(
+                  tf.gather(labels, tf.constant(parent), tf.constant(1)), tf.constant(0.5f)),
+              TFloat32.class);
+      mask = mask == null ? positive : tf.math.mul(mask, positive);
+    }
+    Operand<TFloat32> masked = tf.math.mul(sigmoidCrossEntropy(tf, logit, label), mask);
+    return tf.math.div(
+        tf.reduceSum(masked, tf.constant(0)),
+        tf.math.maximum(tf.reduceSum(mask, tf.constant(0)), tf.constant(1f)));
   }
 
   @SuppressWarnings("unchecked")
