@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = "Run a gRPC service.",
-    subcommands = {io.onair.cli.recall.ServeRecallCommand.class})
+    subcommands = {
+      io.onair.cli.recall.ServeRecallCommand.class,
+      io.onair.cli.gateway.ServeGatewayCommand.class
+    })
 public final class ServeCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
