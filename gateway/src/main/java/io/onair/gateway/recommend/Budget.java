@@ -18,7 +18,7 @@ public record Budget(long startNanos, long totalMicros, StageShares shares) {
 
   /** The feature read's time limit. */
   public long featuresMicros() {
-    return Math.max(1, (long) (totalMicros * shares.features()));
+    return Math.max(1, Math.round(totalMicros * shares.features()));
   }
 
   /**
@@ -26,13 +26,13 @@ public record Budget(long startNanos, long totalMicros, StageShares shares) {
    * point where ranking's share and the reserve would not fit.
    */
   public long recallMicros(long nowNanos) {
-    long end = (long) (totalMicros * (shares.features() + shares.recall()));
+    long end = Math.round(totalMicros * (shares.features() + shares.recall()));
     return Math.max(0, end - elapsedMicros(nowNanos));
   }
 
   /** Ranking's time limit: everything left except the reserve for fusion and filters. */
   public long rankMicros(long nowNanos) {
-    long end = (long) (totalMicros * (1 - shares.reserve()));
+    long end = Math.round(totalMicros * (1 - shares.reserve()));
     return Math.max(0, end - elapsedMicros(nowNanos));
   }
 

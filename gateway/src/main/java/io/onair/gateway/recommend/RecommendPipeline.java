@@ -52,6 +52,7 @@ public final class RecommendPipeline {
   private final RequestValidator validator;
   private final FeatureStore store;
   private final boolean alwaysLive;
+  private final LiveSets liveSets;
   private final RecallClient recall;
   private final RankingClient ranking;
   private final PopularAnchors popular;
@@ -79,6 +80,7 @@ public final class RecommendPipeline {
     this.validator = requireNonNull(validator, "validator is null");
     this.store = requireNonNull(store, "store is null");
     this.alwaysLive = alwaysLive;
+    this.liveSets = new LiveSets(store);
     this.recall = requireNonNull(recall, "recall is null");
     this.ranking = requireNonNull(ranking, "ranking is null");
     this.popular = requireNonNull(popular, "popular is null");
@@ -108,7 +110,7 @@ public final class RecommendPipeline {
     try {
       CompletableFuture<UserFeatures> userRead = store.readUser(q.userId(), q.requestTime());
       CompletableFuture<Set<String>> liveRead =
-          alwaysLive ? CompletableFuture.completedFuture(null) : store.liveAnchors(q.requestTime());
+          alwaysLive ? CompletableFuture.completedFuture(null) : liveSets.at(q.requestTime());
       CompletableFuture.allOf(userRead, liveRead)
           .get(budget.featuresMicros(), TimeUnit.MICROSECONDS);
       user = userRead.join();
