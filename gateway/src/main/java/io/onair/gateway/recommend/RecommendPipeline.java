@@ -149,6 +149,8 @@ public final class RecommendPipeline {
       routes = answer.routes();
       artifacts = answer.artifacts();
       flags.addAll(answer.flags());
+      // recall's "fewer" is about its own K; the answer's is about count, decided below
+      flags.remove(Degradation.FEWER_THAN_REQUESTED);
       candidates = answer.candidates();
       if (candidates.isEmpty()) {
         throw new StageFailure("recall returned no candidates", false, null);
@@ -204,6 +206,7 @@ public final class RecommendPipeline {
                     q.requestId()),
                 rankMicros);
         flags.addAll(ranked.flags());
+        flags.remove(Degradation.FEWER_THAN_REQUESTED);
       } catch (StageFailure e) {
         log.log(
             System.Logger.Level.DEBUG,

@@ -97,7 +97,8 @@ class RecommendPipelineTest {
       for (int i = 0; i < 6; i++) {
         out.add(candidate("a" + i, 6 - i));
       }
-      return new RecallAnswer(out, List.of(), Set.of(), List.of());
+      // recall had fewer than its K: not a reason to flag an answer that has its count
+      return new RecallAnswer(out, List.of(), Set.of(Degradation.FEWER_THAN_REQUESTED), List.of());
     }
   }
 
