@@ -226,7 +226,11 @@ public final class ServingStack implements AutoCloseable {
 
   /** Stops the ranking server alone (the gateway then answers in recall order). */
   public void stopRanking() {
-    ranking.close();
+    synchronized (opened) {
+      if (opened.remove(ranking)) {
+        ranking.close();
+      }
+    }
   }
 
   @Override
