@@ -13,7 +13,6 @@ import java.util.TreeMap;
  * Defaults ({@link #defaults()}) and why:
  *
  * <ul>
- *   <li>{@code defaultCount} 20: one screen and a half of a feed, for {@code count = 0};
  *   <li>{@code maxCount} 200: bounds the response; a larger count is INVALID_ARGUMENT;
  *   <li>{@code maxDeadlineMillis} 500: the time budget is the call's deadline capped by this, so a
  *       client sending a generous deadline does not let a slow stage hold a thread longer;
@@ -34,7 +33,6 @@ import java.util.TreeMap;
  * </ul>
  */
 public record GatewayConfig(
-    int defaultCount,
     int maxCount,
     long maxDeadlineMillis,
     StageShares stageShares,
@@ -52,10 +50,6 @@ public record GatewayConfig(
   public GatewayConfig {
     if (maxCount < 1 || maxCount > 1000) {
       throw new IllegalArgumentException("maxCount must be 1 to 1000, got " + maxCount);
-    }
-    if (defaultCount < 1 || defaultCount > maxCount) {
-      throw new IllegalArgumentException(
-          "defaultCount must be 1 to maxCount (" + maxCount + "), got " + defaultCount);
     }
     positive("maxDeadlineMillis", maxDeadlineMillis);
     requireNonNull(stageShares, "stageShares is null");
@@ -81,7 +75,6 @@ public record GatewayConfig(
   /** The documented defaults. */
   public static GatewayConfig defaults() {
     return new GatewayConfig(
-        20,
         200,
         500,
         StageShares.DEFAULTS,

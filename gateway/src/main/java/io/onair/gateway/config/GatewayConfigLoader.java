@@ -19,7 +19,7 @@ import java.util.Set;
  * others. Example:
  *
  * <pre>
- * {"defaultCount": 10, "maxDeadlineMillis": 300,
+ * {"maxCount": 100, "maxDeadlineMillis": 300,
  *  "stageShares": {"features": 0.1, "recall": 0.3, "rank": 0.5},
  *  "diversity": {"maxPerCategory": 2, "topPositions": 6},
  *  "fusion": {"channel": {"formula": "multiplicative",
@@ -33,7 +33,6 @@ public final class GatewayConfigLoader {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> TOP =
       Set.of(
-          "defaultCount",
           "maxCount",
           "maxDeadlineMillis",
           "stageShares",
@@ -116,7 +115,6 @@ public final class GatewayConfigLoader {
           .forEachRemaining(e -> fusion.put(e.getKey(), fusion(e.getValue(), e.getKey())));
     }
     return new GatewayConfig(
-        integer(json, "defaultCount", d.defaultCount(), ""),
         integer(json, "maxCount", d.maxCount(), ""),
         (long) number(json, "maxDeadlineMillis", d.maxDeadlineMillis(), ""),
         shares,

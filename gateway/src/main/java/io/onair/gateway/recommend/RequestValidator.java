@@ -51,15 +51,9 @@ public final class RequestValidator {
     if (in.referAnchorId().length() > MAX_ID_LENGTH) {
       throw GatewayException.invalid("refer_anchor_id", "at most " + MAX_ID_LENGTH + " characters");
     }
-    if (in.count() < 0 || in.count() > config.maxCount()) {
+    if (in.count() < 1 || in.count() > config.maxCount()) {
       throw GatewayException.invalid(
-          "count",
-          "must be 0 (the default, "
-              + config.defaultCount()
-              + ") to "
-              + config.maxCount()
-              + ", got "
-              + in.count());
+          "count", "must be 1 to " + config.maxCount() + ", got " + in.count());
     }
     if (in.requestTime() < 0) {
       throw GatewayException.invalid("request_time", "must not be negative");
@@ -89,7 +83,7 @@ public final class RequestValidator {
         in.userId(),
         in.scenario(),
         in.referAnchorId(),
-        in.count() == 0 ? config.defaultCount() : in.count(),
+        in.count(),
         in.debug(),
         in.requestTime() == 0 ? clock.instant().getEpochSecond() : in.requestTime(),
         new HashSet<>(excludes),

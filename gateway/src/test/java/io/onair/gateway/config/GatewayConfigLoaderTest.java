@@ -12,7 +12,6 @@ class GatewayConfigLoaderTest {
   void anEmptyObjectGivesTheDocumentedDefaults() {
     GatewayConfig config = GatewayConfigLoader.parse("{}");
     assertThat(config).isEqualTo(GatewayConfig.defaults());
-    assertThat(config.defaultCount()).isEqualTo(20);
     assertThat(config.maxCount()).isEqualTo(200);
     assertThat(config.rankMaxCandidates()).isEqualTo(500);
     assertThat(config.fusionOf("channel").formula()).isEqualTo(FusionFormula.MULTIPLICATIVE);
@@ -24,13 +23,13 @@ class GatewayConfigLoaderTest {
     GatewayConfig config =
         GatewayConfigLoader.parse(
             """
-            {"defaultCount": 10, "maxDeadlineMillis": 300,
+            {"maxCount": 100, "maxDeadlineMillis": 300,
              "stageShares": {"rank": 0.5},
              "diversity": {"maxPerCategory": 2},
              "fusion": {"tab": {"formula": "additive", "weights": {"click": 1.0, "follow": 3.0},
                                 "exponents": {"click": 0.5}}}}
             """);
-    assertThat(config.defaultCount()).isEqualTo(10);
+    assertThat(config.maxCount()).isEqualTo(100);
     assertThat(config.maxDeadlineMillis()).isEqualTo(300);
     assertThat(config.stageShares()).isEqualTo(new StageShares(0.1, 0.35, 0.5));
     assertThat(config.diversity()).isEqualTo(new DiversityConfig(2, 10));
@@ -41,14 +40,14 @@ class GatewayConfigLoaderTest {
 
   @Test
   void unknownKeysWrongTypesAndBadValuesAreRefusedWithTheirPath() {
-    assertThatThrownBy(() -> GatewayConfigLoader.parse("{\"defaultCuont\": 3}"))
-        .hasMessageContaining("unknown configuration key 'defaultCuont'");
+    assertThatThrownBy(() -> GatewayConfigLoader.parse("{\"defaultCount\": 3}"))
+        .hasMessageContaining("unknown configuration key 'defaultCount'");
     assertThatThrownBy(() -> GatewayConfigLoader.parse("{\"diversity\": {\"max\": 3}}"))
         .hasMessageContaining("unknown configuration key 'diversity.max'");
     assertThatThrownBy(() -> GatewayConfigLoader.parse("{\"maxCount\": \"200\"}"))
         .hasMessageContaining("maxCount must be an integer");
-    assertThatThrownBy(() -> GatewayConfigLoader.parse("{\"defaultCount\": 500}"))
-        .hasMessageContaining("defaultCount must be 1 to maxCount");
+    assertThatThrownBy(() -> GatewayConfigLoader.parse("{\"maxCount\": 0}"))
+        .hasMessageContaining("maxCount must be 1 to 1000");
     assertThatThrownBy(
             () ->
                 GatewayConfigLoader.parse(

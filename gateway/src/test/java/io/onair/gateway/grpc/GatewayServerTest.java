@@ -73,7 +73,6 @@ class GatewayServerTest {
   static GatewayConfig withDiversity(int maxPerCategory, int top) {
     GatewayConfig d = GatewayConfig.defaults();
     return new GatewayConfig(
-        d.defaultCount(),
         d.maxCount(),
         10_000,
         d.stageShares(),
@@ -151,7 +150,6 @@ class GatewayServerTest {
     GatewayConfig d = GatewayConfig.defaults();
     GatewayConfig shortBudget =
         new GatewayConfig(
-            d.defaultCount(),
             d.maxCount(),
             400,
             d.stageShares(),
@@ -227,18 +225,15 @@ class GatewayServerTest {
   }
 
   @Test
-  void countZeroUsesTheDefaultAndBadRequestsNameTheField() throws Exception {
+  void badRequestsNameTheField() throws Exception {
     HeldOutRequest r = requests.get(5);
     try (GatewayHarness h =
         new GatewayHarness(world, new FakeRankings.Predicting(), testConfig())) {
-      RecommendResponse response = h.recommend(20).recommend(recommend(r, 0).build());
-      int available = h.recommend(20).recommend(recommend(r, 200).build()).getItemsCount();
-      assertThat(response.getItemsList())
-          .isNotEmpty()
-          .hasSize(Math.min(GatewayConfig.defaults().defaultCount(), available));
-      assertThat(h.recommend(20).recommend(recommend(r, 2).build()).getItemsList()).hasSize(2);
+      RecommendResponse response = h.recommend(20).recommend(recommend(r, 2).build());
+      assertThat(response.getItemsList()).hasSize(2);
       assertThat(response.getRequestId()).isNotEmpty();
 
+      invalid(() -> h.recommend(20).recommend(recommend(r, 0).build()), "count: must be 1 to ");
       invalid(() -> h.recommend(20).recommend(recommend(r, 10_000).build()), "count: ");
       invalid(() -> h.recommend(20).recommend(recommend(r, -1).build()), "count: ");
       invalid(

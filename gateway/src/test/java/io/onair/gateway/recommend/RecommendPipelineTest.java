@@ -69,7 +69,6 @@ class RecommendPipelineTest {
 
   static GatewayConfig config(int rankMax, Map<String, FusionConfig> fusion) {
     return new GatewayConfig(
-        20,
         200,
         500,
         StageShares.DEFAULTS,
