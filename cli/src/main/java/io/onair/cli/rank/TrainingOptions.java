@@ -78,11 +78,12 @@ final class TrainingOptions {
 
   @Option(
       names = "--conditional-loss-weight",
-      defaultValue = "0",
+      defaultValue = "1",
       paramLabel = "W",
       description = {
         "DBMTL models with conditional towers: weight of an extra loss of each child's conditional",
-        "on the rows where its parents are positive (default: ${DEFAULT-VALUE})."
+        "on the rows where its parents are positive; 0 = the marginal loss only",
+        "(default: ${DEFAULT-VALUE})."
       })
   double conditionalLossWeight;
 

@@ -40,8 +40,9 @@ import java.util.TreeMap;
  *     comparison). Ignored by the other models
  * @param conditionalLossWeight for the DBMTL models with conditional towers: weight of an extra
  *     cross-entropy of each binary child's conditional against its label on the rows where all its
- *     binary parents are positive (times the target's loss weight); 0 (default) = none. Must be
- *     finite and >= 0
+ *     binary parents are positive (times the target's loss weight). With the marginal loss this is
+ *     the Bayesian network's joint likelihood plus ESMM's entire-space term. Default 1 (measured in
+ *     docs/ranking.md); 0 = the marginal loss only. Must be finite and >= 0
  */
 public record ModelConfig(
     ModelKind kind,
@@ -116,7 +117,7 @@ public record ModelConfig(
         0.05f,
         1L,
         true,
-        0.0);
+        1.0);
   }
 
   public ModelConfig withTargets(List<TargetSpec> targetSpecs) {
