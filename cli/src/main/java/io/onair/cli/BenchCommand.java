@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure speed (contracts.md section 5).",
-    subcommands = {io.onair.cli.recall.BenchRecallCommand.class})
+    subcommands = {
+      io.onair.cli.recall.BenchRecallCommand.class,
+      io.onair.cli.ranking.BenchRankCommand.class
+    })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "Run a gRPC service.",
     subcommands = {
       io.onair.cli.recall.ServeRecallCommand.class,
+      io.onair.cli.ranking.ServeRankingCommand.class,
       io.onair.cli.gateway.ServeGatewayCommand.class
     })
 public final class ServeCommand implements Runnable {

@@ -13,18 +13,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LoadedModel {
   private final String name;
+  private final String version;
   private final RankingModelBundle bundle;
   private final AtomicInteger references = new AtomicInteger(1);
   private final Runnable onClose;
 
-  LoadedModel(String name, RankingModelBundle bundle, Runnable onClose) {
+  LoadedModel(String name, String version, RankingModelBundle bundle, Runnable onClose) {
     this.name = requireNonNull(name, "name is null");
+    this.version = requireNonNull(version, "version is null");
     this.bundle = requireNonNull(bundle, "bundle is null");
     this.onClose = requireNonNull(onClose, "onClose is null");
   }
 
   String name() {
     return name;
+  }
+
+  /** The version id this was loaded as (the directory under {@code versions/}). */
+  String version() {
+    return version;
   }
 
   RankingModelBundle bundle() {

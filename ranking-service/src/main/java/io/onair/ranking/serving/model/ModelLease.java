@@ -21,6 +21,11 @@ public final class ModelLease implements AutoCloseable {
     return model.name();
   }
 
+  /** The leased version's id, as {@code CURRENT} named it. */
+  public String version() {
+    return model.version();
+  }
+
   /** The leased version's bundle; valid until {@link #close()}. */
   public RankingModelBundle bundle() {
     if (closed.get()) {

@@ -137,7 +137,7 @@ public final class ModelRegistry implements AutoCloseable {
     if (slot == null) {
       throw new NoSuchElementException("model '" + name + "' is not served");
     }
-    return slot.get().bundle().version();
+    return slot.get().version();
   }
 
   /**
@@ -156,7 +156,7 @@ public final class ModelRegistry implements AutoCloseable {
         }
         String name = entry.getKey();
         AtomicReference<LoadedModel> slot = entry.getValue();
-        String serving = slot.get().bundle().version();
+        String serving = slot.get().version();
         LoadedModel next;
         try {
           Optional<String> current =
@@ -186,13 +186,13 @@ public final class ModelRegistry implements AutoCloseable {
         }
         LoadedModel old = slot.getAndSet(next);
         old.release();
-        swapped.put(name, next.bundle().version());
+        swapped.put(name, next.version());
         log.log(
             System.Logger.Level.INFO,
             "ranking model '"
                 + name
                 + "' now serves version "
-                + next.bundle().version()
+                + next.version()
                 + " (was "
                 + serving
                 + ")");
@@ -236,7 +236,7 @@ public final class ModelRegistry implements AutoCloseable {
         ModelArtifacts.versionDirectory(ModelArtifacts.modelDirectory(artifacts, name), version);
     RankingModelBundle bundle = RankingModelBundle.load(directory, intraOpThreads);
     openBundles.incrementAndGet();
-    LoadedModel model = new LoadedModel(name, bundle, openBundles::decrementAndGet);
+    LoadedModel model = new LoadedModel(name, version, bundle, openBundles::decrementAndGet);
     try {
       warmUp(bundle);
     } catch (RuntimeException e) {

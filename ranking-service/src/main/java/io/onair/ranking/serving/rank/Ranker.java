@@ -88,12 +88,16 @@ public final class Ranker {
           ErrorCode.UNAVAILABLE, "the ranking models are closing; retry on another replica");
     }
     try (lease) {
-      return rank(query, lease.name(), lease.bundle(), deadlineNanos);
+      return rank(query, lease.name(), lease.version(), lease.bundle(), deadlineNanos);
     }
   }
 
   private RankResult rank(
-      RankQuery query, String modelName, RankingModelBundle bundle, long deadlineNanos) {
+      RankQuery query,
+      String modelName,
+      String version,
+      RankingModelBundle bundle,
+      long deadlineNanos) {
     FeatureVocabulary vocabulary = bundle.vocabulary();
     RequestValidator.validateScenario(query.scenario(), vocabulary.file().scenarios());
     Set<Degradation> degradations = EnumSet.noneOf(Degradation.class);
@@ -163,7 +167,7 @@ public final class Ranker {
     }
     stages.put("inference", (System.nanoTime() - inferenceStart) / 1000);
     return new RankResult(
-        ServedModel.of(modelName, bundle),
+        ServedModel.of(modelName, version, bundle),
         anchors,
         predictions,
         scored,

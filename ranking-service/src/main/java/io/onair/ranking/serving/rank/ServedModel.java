@@ -25,12 +25,12 @@ public record ServedModel(
     targets = List.copyOf(requireNonNull(targets, "targets is null"));
   }
 
-  /** The served model of a loaded bundle. */
-  public static ServedModel of(String name, RankingModelBundle bundle) {
+  /** The served model of a bundle loaded as {@code version}. */
+  public static ServedModel of(String name, String version, RankingModelBundle bundle) {
     var window = bundle.card().window();
     return new ServedModel(
         name,
-        bundle.version(),
+        version,
         epochSecond(window.get("start")),
         epochSecond(window.get("holdout_start")),
         bundle.targets().targets());

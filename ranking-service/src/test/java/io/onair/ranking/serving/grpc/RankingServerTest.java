@@ -212,6 +212,17 @@ class RankingServerTest {
   }
 
   @Test
+  void anUnknownCandidateIsScoredWithDefaultsAndFlagged() {
+    List<String> ids = new ArrayList<>(anchors(3));
+    ids.add("an-anchor-born-after-training");
+    RankResponse response = stub.rank(request(knownUser(), "channel", ids).build());
+    assertThat(response.getResultsList()).extracting(RankedCandidate::getAnchorId).isEqualTo(ids);
+    assertThat(response.getResults(3).getPredictionsMap()).isNotEmpty();
+    assertThat(response.getDegradationFlagsList())
+        .containsExactly(DegradationFlag.DEGRADATION_FLAG_FEATURES_UNAVAILABLE);
+  }
+
+  @Test
   void anUnknownReferRoomIsIgnoredAndFlagged() {
     RankResponse response =
         stub.rank(
