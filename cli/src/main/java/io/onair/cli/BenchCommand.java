@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     description = "Measure speed (contracts.md section 5).",
     subcommands = {
       io.onair.cli.recall.BenchRecallCommand.class,
-      io.onair.cli.ranking.BenchRankCommand.class
+      io.onair.cli.ranking.BenchRankCommand.class,
+      io.onair.cli.serve.BenchE2eCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

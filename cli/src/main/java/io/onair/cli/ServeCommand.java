@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       io.onair.cli.recall.ServeRecallCommand.class,
       io.onair.cli.ranking.ServeRankingCommand.class,
-      io.onair.cli.gateway.ServeGatewayCommand.class
+      io.onair.cli.gateway.ServeGatewayCommand.class,
+      io.onair.cli.serve.ServeAllCommand.class
     })
 public final class ServeCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
