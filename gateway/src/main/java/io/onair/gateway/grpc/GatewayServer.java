@@ -153,10 +153,18 @@ public final class GatewayServer implements AutoCloseable {
     }
   }
 
-  /** A plaintext channel to {@code host:port}, as the gateway uses to reach recall and ranking. */
-  public static ManagedChannel channel(String hostPort) {
-    requireNonNull(hostPort, "hostPort is null");
-    return NettyChannelBuilder.forTarget(hostPort).usePlaintext().build();
+  /**
+   * A plaintext channel to {@code target} ({@code host:port}, or {@code dns:///name:port} to
+   * resolve every address of a headless Kubernetes Service), as the gateway uses to reach recall
+   * and ranking. Calls are balanced round-robin over the resolved addresses: one long-lived HTTP/2
+   * connection per address, instead of every call going to the first one.
+   */
+  public static ManagedChannel channel(String target) {
+    requireNonNull(target, "target is null");
+    return NettyChannelBuilder.forTarget(target)
+        .defaultLoadBalancingPolicy("round_robin")
+        .usePlaintext()
+        .build();
   }
 
   /** The port the server listens on. */
