@@ -281,6 +281,7 @@ public final class ModelRegistry implements AutoCloseable {
   private Counter reloads(String name, String outcome) {
     return Counter.builder("onair.model.reloads")
         .description("Model versions loaded or refused, by model and outcome")
+        .tag("service", metrics.service())
         .tag("model", name)
         .tag("outcome", outcome)
         .register(metrics.registry());

@@ -139,7 +139,9 @@ class HotReloadTest {
                     .getVersion())
             .isEqualTo(versions.get(2));
         assertThat(server.metrics().scrape())
-            .contains("onair_model_reloads_total{model=\"dbmtl\",outcome=\"failed\"");
+            .contains(
+                "onair_model_reloads_total{model=\"dbmtl\",outcome=\"failed\",service=\"ranking\"}"
+                    + " 1.0");
         assertThat(runtime.registry().openBundles()).isEqualTo(1);
       } finally {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
