@@ -61,14 +61,20 @@ public final class BoundFusion {
   }
 
   /**
-   * Fuses one candidate's predictions (target name to value; a target the map lacks counts as 0).
+   * The fused score of one candidate's predictions (target name to value; a target the map lacks
+   * counts as 0). The hot path: every ranked candidate goes through it, so it builds no text.
+   */
+  public double score(Map<String, Double> predictions) {
+    return fusion.score(values(predictions));
+  }
+
+  /**
+   * Fuses one candidate's predictions like {@link #score} and explains it: the terms and the
+   * formula with the candidate's numbers. For the items a debug answer returns, not for every
+   * candidate (formatting the numbers costs far more than the fusion).
    */
   public FusedScore fuse(Map<String, Double> predictions) {
-    float[] values = new float[graph.size()];
-    for (int t = 0; t < values.length; t++) {
-      Double p = predictions.get(graph.name(t));
-      values[t] = p == null ? 0f : p.floatValue();
-    }
+    float[] values = values(predictions);
     double score = fusion.score(values);
     List<FusionTermValue> terms = new ArrayList<>();
     for (int t = 0; t < graph.size(); t++) {
@@ -83,6 +89,15 @@ public final class BoundFusion {
       terms.add(new FusionTermValue(name, values[t], weight, exponent, groupOf(t), value));
     }
     return new FusedScore(score, terms, render(t -> number(values[t])));
+  }
+
+  private float[] values(Map<String, Double> predictions) {
+    float[] values = new float[graph.size()];
+    for (int t = 0; t < values.length; t++) {
+      Double p = predictions.get(graph.name(t));
+      values[t] = p == null ? 0f : p.floatValue();
+    }
+    return values;
   }
 
   private int groupOf(int target) {

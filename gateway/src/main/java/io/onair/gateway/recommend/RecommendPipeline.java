@@ -91,8 +91,7 @@ public final class RecommendPipeline {
   }
 
   /** One candidate on its way through ranking and fusion. */
-  private record Scored(
-      Candidate candidate, double score, Map<String, Double> predictions, FusedScore fused) {}
+  private record Scored(Candidate candidate, double score, Map<String, Double> predictions) {}
 
   /** Runs the pipeline for one call. */
   public Recommendation recommend(RecommendInput input) {
@@ -242,7 +241,7 @@ public final class RecommendPipeline {
       }
       flags.remove(Degradation.RANKING_PARTIAL);
       for (Candidate c : candidates) {
-        ordered.add(new Scored(c, c.score(), Map.of(), null));
+        ordered.add(new Scored(c, c.score(), Map.of()));
       }
     } else {
       recordModel(ranked.model());
@@ -251,11 +250,11 @@ public final class RecommendPipeline {
       for (Candidate c : toRank) {
         Map<String, Double> predictions = ranked.of(c.anchorId());
         if (predictions.isEmpty()) {
-          unscored.add(new Scored(c, c.score(), Map.of(), null));
+          unscored.add(new Scored(c, c.score(), Map.of()));
           continue;
         }
-        FusedScore fused = fusion.fuse(predictions);
-        scored.add(new Scored(c, fused.score(), inGraphOrder(predictions, ranked.model()), fused));
+        scored.add(
+            new Scored(c, fusion.score(predictions), inGraphOrder(predictions, ranked.model())));
       }
       scored.sort(Comparator.comparingDouble(Scored::score).reversed()); // stable: recall order
       ordered.addAll(scored);
@@ -264,7 +263,7 @@ public final class RecommendPipeline {
       }
       ordered.addAll(unscored);
       for (Candidate c : candidates.subList(toRank.size(), candidates.size())) {
-        ordered.add(new Scored(c, c.score(), Map.of(), null));
+        ordered.add(new Scored(c, c.score(), Map.of()));
       }
     }
     mark = stage(stages, "fuse", mark);
@@ -298,6 +297,9 @@ public final class RecommendPipeline {
       Candidate c = s.candidate();
       Explanation explanation = null;
       if (q.debug()) {
+        // explained only for the returned items: rendering the terms is the costly part
+        FusedScore fused =
+            fusion == null || s.predictions().isEmpty() ? null : fusion.fuse(s.predictions());
         List<String> adjustments =
             demoted.contains(s)
                 ? List.of(
@@ -310,9 +312,9 @@ public final class RecommendPipeline {
                 : List.of();
         explanation =
             new Explanation(
-                s.fused() == null ? "" : fusion.kind().wireName(),
-                s.fused() == null ? "" : s.fused().expression(),
-                s.fused() == null ? List.of() : s.fused().terms(),
+                fused == null ? "" : fusion.kind().wireName(),
+                fused == null ? "" : fused.expression(),
+                fused == null ? List.of() : fused.terms(),
                 s.score(),
                 adjustments,
                 ReasonWriter.reason(c.anchorId(), c.routes(), q.scenario(), q.referAnchorId()));

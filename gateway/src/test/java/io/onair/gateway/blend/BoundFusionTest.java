@@ -37,6 +37,7 @@ class BoundFusionTest {
     FusedScore fused = fusion.fuse(PREDICTIONS);
     float[] p = {0.5f, 0.4f, 0.2f, 0.1f, 0.3f};
     assertThat(fused.score()).isEqualTo(config.bind(GRAPH).score(p));
+    assertThat(fusion.score(PREDICTIONS)).as("the hot path").isEqualTo(fused.score());
     assertThat(fusion.formula())
         .isEqualTo(
             "(1.0*p_click^0.5) * (2.0*p_watch + 3.0*p_follow) * (1.0*p_cart + 4.0*p_purchase)");
