@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongSupplier;
 
 /**
  * Answers one ranking request: validates it, reads the user's features (with a time limit, defaults
@@ -38,9 +39,25 @@ public final class Ranker {
   private final UserFeatureReader features;
   private final RequestValidator validator;
   private final Clock clock;
+  private final LongSupplier ticker;
 
+  /** A ranker on the system clock and {@link System#nanoTime()}. */
   public Ranker(
       RankingConfig config, ModelRegistry registry, UserFeatureReader features, Clock clock) {
+    this(config, registry, features, clock, System::nanoTime);
+  }
+
+  /**
+   * A ranker whose deadlines and stage times read {@code ticker} (nanoseconds, the scale of the
+   * deadlines passed to {@link #rank}); {@code clock} gives "now" for requests without a time.
+   */
+  public Ranker(
+      RankingConfig config,
+      ModelRegistry registry,
+      UserFeatureReader features,
+      Clock clock,
+      LongSupplier ticker) {
+    this.ticker = requireNonNull(ticker, "ticker is null");
     this.config = requireNonNull(config, "config is null");
     this.registry = requireNonNull(registry, "registry is null");
     this.features = requireNonNull(features, "features is null");
@@ -62,7 +79,8 @@ public final class Ranker {
   }
 
   /**
-   * Ranks {@code query} before {@code deadlineNanos} ({@link System#nanoTime()} scale).
+   * Ranks {@code query} before {@code deadlineNanos} (on the ticker's scale, {@link
+   * System#nanoTime()} by default).
    *
    * @throws RankingException INVALID_ARGUMENT for bad input, DEADLINE_EXCEEDED when the deadline
    *     passed before any candidate was scored, UNAVAILABLE when the models are closing
@@ -105,7 +123,7 @@ public final class Ranker {
     long requestTime =
         query.requestTime() == 0 ? clock.instant().getEpochSecond() : query.requestTime();
 
-    long featuresStart = System.nanoTime();
+    long featuresStart = ticker.getAsLong();
     long limit =
         Math.min(config.featuresTimeLimitMillis() * 1_000_000L, deadlineNanos - featuresStart);
     UserFeatureReader.Read user = features.read(query.userId(), requestTime, limit);
@@ -137,7 +155,7 @@ public final class Ranker {
         degradations.add(Degradation.FEATURES_UNAVAILABLE);
       }
     }
-    long inferenceStart = System.nanoTime();
+    long inferenceStart = ticker.getAsLong();
     stages.put("features", (inferenceStart - featuresStart) / 1000);
 
     int targets = bundle.targets().size();
@@ -146,7 +164,7 @@ public final class Ranker {
     EncodedBatch batch = new EncodedBatch(encoder.layout(), batchSize);
     int scored = 0;
     while (scored < candidates.length) {
-      if (System.nanoTime() - deadlineNanos > 0) {
+      if (ticker.getAsLong() - deadlineNanos > 0) {
         if (scored == 0) {
           throw new RankingException(
               ErrorCode.DEADLINE_EXCEEDED, "the deadline passed before scoring started");
@@ -165,7 +183,7 @@ public final class Ranker {
       }
       scored = end;
     }
-    stages.put("inference", (System.nanoTime() - inferenceStart) / 1000);
+    stages.put("inference", (ticker.getAsLong() - inferenceStart) / 1000);
     return new RankResult(
         ServedModel.of(modelName, version, bundle),
         anchors,
