@@ -123,7 +123,12 @@ public final class ServiceMetrics {
   public void modelVersion(String modelName, String version) {
     ModelInfo next = new ModelInfo(modelName, version);
     synchronized (models) {
-      models.values().forEach(serving -> serving.set(0));
+      models.forEach(
+          (info, serving) -> {
+            if (info.model().equals(modelName)) {
+              serving.set(0);
+            }
+          });
       models
           .computeIfAbsent(
               next,

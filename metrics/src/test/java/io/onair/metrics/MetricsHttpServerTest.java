@@ -21,6 +21,7 @@ class MetricsHttpServerTest {
     metrics.droppedRoute("U2I2I2A", "deadline");
     metrics.modelVersion("dbmtl", "v1");
     metrics.modelVersion("dbmtl", "v2");
+    metrics.modelVersion("rui-v3", "r1");
     try (MetricsHttpServer server =
         new MetricsHttpServer(new InetSocketAddress("127.0.0.1", 0), metrics)) {
       HttpResponse<String> response =
@@ -41,7 +42,8 @@ class MetricsHttpServerTest {
           .contains(
               "onair_dropped_routes_total{reason=\"deadline\",route=\"U2I2I2A\",service=\"gateway\"} 1.0")
           .contains("onair_model_serving{model=\"dbmtl\",service=\"gateway\",version=\"v2\"} 1")
-          .contains("onair_model_serving{model=\"dbmtl\",service=\"gateway\",version=\"v1\"} 0");
+          .contains("onair_model_serving{model=\"dbmtl\",service=\"gateway\",version=\"v1\"} 0")
+          .contains("onair_model_serving{model=\"rui-v3\",service=\"gateway\",version=\"r1\"} 1");
     }
   }
 
