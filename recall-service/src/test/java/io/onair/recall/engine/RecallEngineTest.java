@@ -56,7 +56,11 @@ class RecallEngineTest {
   /** The default configuration plus the broken and slow routes in every scenario. */
   static RecallConfig faultyConfig() {
     RecallConfig d = RecallConfig.defaults();
-    Map<String, RouteSettings> routes = new LinkedHashMap<>(d.routes());
+    // Generous limits for the real routes: these tests are about the broken and the slow route,
+    // and a loaded CI machine must not drop the others too.
+    Map<String, RouteSettings> routes = new LinkedHashMap<>();
+    d.routes()
+        .forEach((name, r) -> routes.put(name, new RouteSettings(r.quota(), 2_000, r.weight())));
     routes.put("broken", new RouteSettings(10, 1_000, 1));
     routes.put("slow", new RouteSettings(10, 30, 1));
     List<String> all = new ArrayList<>(RecallConfig.STANDARD_ROUTES);

@@ -92,7 +92,8 @@ class RecallServerLifecycleTest {
                 RecallEngineTestAccess.faultyRoutes())) {
           server.serve(runtime.engine());
           assertThat(health(channel)).isEqualTo(ServingStatus.SERVING);
-          var response = stub.withDeadlineAfter(1, TimeUnit.SECONDS).recall(request);
+          // long enough for the real routes on a loaded machine; the slow one still outlives it
+          var response = stub.withDeadlineAfter(5, TimeUnit.SECONDS).recall(request);
           RouteOutcome slow =
               response.getRouteOutcomesList().stream()
                   .filter(o -> o.getRoute().equals("slow"))
