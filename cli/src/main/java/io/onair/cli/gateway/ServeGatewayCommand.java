@@ -1,12 +1,9 @@
 package io.onair.cli.gateway;
 
-import io.onair.dataset.Dataset;
+import io.onair.cli.options.FeatureStoreOptions;
+import io.onair.cli.options.Ports;
 import io.onair.dataset.progress.ConsoleProgress;
-import io.onair.dataset.read.DatasetReader;
 import io.onair.features.FeatureStore;
-import io.onair.features.FeatureStoreConfig;
-import io.onair.features.FeatureStores;
-import io.onair.features.load.DatasetFeatureLoader;
 import io.onair.gateway.config.GatewayConfig;
 import io.onair.gateway.config.GatewayConfigLoader;
 import io.onair.gateway.grpc.GatewayServer;
@@ -20,12 +17,14 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code onair serve gateway}: GatewayService and EventService over gRPC. */
 @Command(
     name = "gateway",
     mixinStandardHelpOptions = true,
+    resourceBundle = "io.onair.cli.gateway.ServeGatewayCommand",
     description = {
       "Serves onair.v1.GatewayService (Recommend) and onair.v1.EventService (Send, Stream) on one",
       "port, with health and reflection, in front of a recall and a ranking service. Reads the",
@@ -41,18 +40,7 @@ public final class ServeGatewayCommand implements Callable<Integer> {
       description = "Where onair relations wrote relations/.")
   Path artifacts;
 
-  @Option(
-      names = "--redis",
-      paramLabel = "URL",
-      description = "Features in Redis (loaded by onair features load); events are written there.")
-  String redis;
-
-  @Option(
-      names = "--namespace",
-      defaultValue = FeatureStoreConfig.DEFAULT_NAMESPACE,
-      paramLabel = "NAME",
-      description = "The Redis key prefix (default: ${DEFAULT-VALUE}).")
-  String namespace;
+  @Mixin FeatureStoreOptions features;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Dataset for in-memory features.")
   Path data;
@@ -90,21 +78,17 @@ public final class ServeGatewayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (port < 0 || port > 65_535) {
-      throw new IllegalArgumentException("--port must be 0 to 65535, got " + port);
-    }
-    if (metricsPort < 0 || metricsPort > 65_535) {
-      throw new IllegalArgumentException("--metrics-port must be 0 to 65535, got " + metricsPort);
-    }
+    Ports.check("--port", port);
+    Ports.check("--metrics-port", metricsPort);
     GatewayConfig gatewayConfig = GatewayConfigLoader.load(config);
     System.err.println("gateway configuration: " + gatewayConfig);
     Relations relations = RelationsArtifacts.read(artifacts);
-    FeatureStoreConfig storeConfig =
-        new FeatureStoreConfig(
-            namespace,
-            gatewayConfig.exposureWindowSeconds(),
-            FeatureStoreConfig.DEFAULT_HISTORY_MAX_LENGTH);
-    FeatureStore store = openStore(relations, storeConfig);
+    FeatureStore store =
+        features.openForServing(
+            features.config(gatewayConfig.exposureWindowSeconds()),
+            data,
+            () -> relations,
+            new ConsoleProgress(System.err));
     ServiceMetrics metrics = new ServiceMetrics("gateway");
     GatewayServer server;
     MetricsHttpServer metricsServer;
@@ -154,23 +138,5 @@ public final class ServeGatewayCommand implements Callable<Integer> {
             + "/metrics");
     stopped.await();
     return 0;
-  }
-
-  private FeatureStore openStore(Relations relations, FeatureStoreConfig storeConfig) {
-    if (redis != null) {
-      return FeatureStores.open(redis, storeConfig);
-    }
-    FeatureStore store = FeatureStores.open("memory", storeConfig);
-    try {
-      Dataset dataset =
-          DatasetReader.read(
-              data != null ? data : Path.of(relations.data()), new ConsoleProgress(System.err));
-      DatasetFeatureLoader.load(
-          dataset, relations.window(), store, new ConsoleProgress(System.err));
-      return store;
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
-    }
   }
 }

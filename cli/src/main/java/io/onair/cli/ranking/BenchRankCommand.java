@@ -1,15 +1,13 @@
 package io.onair.cli.ranking;
 
 import io.onair.cli.JsonOutput;
+import io.onair.cli.options.FeatureStoreOptions;
 import io.onair.dataset.DataWindow;
 import io.onair.dataset.Dataset;
 import io.onair.dataset.progress.ConsoleProgress;
 import io.onair.dataset.progress.Progress;
 import io.onair.dataset.read.DatasetReader;
 import io.onair.features.FeatureStore;
-import io.onair.features.FeatureStoreConfig;
-import io.onair.features.FeatureStores;
-import io.onair.features.load.DatasetFeatureLoader;
 import io.onair.ranking.serving.RankingRuntime;
 import io.onair.ranking.serving.bench.RankingBenchmark;
 import io.onair.ranking.serving.config.RankingConfig;
@@ -24,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code onair bench rank}: the ranking service's rows/s against the bare model's. */
@@ -54,18 +53,7 @@ public final class BenchRankCommand implements Callable<Integer> {
       description = "The model (default: ${DEFAULT-VALUE}).")
   String model;
 
-  @Option(
-      names = "--redis",
-      paramLabel = "URL",
-      description = "Read features from Redis (loaded by onair features load).")
-  String redis;
-
-  @Option(
-      names = "--namespace",
-      defaultValue = FeatureStoreConfig.DEFAULT_NAMESPACE,
-      paramLabel = "NAME",
-      description = "The Redis key prefix (default: ${DEFAULT-VALUE}).")
-  String namespace;
+  @Mixin FeatureStoreOptions features;
 
   @Option(
       names = "--candidates",
@@ -121,13 +109,7 @@ public final class BenchRankCommand implements Callable<Integer> {
     List<RankingBenchmark.Query> queries =
         heldOutQueries(dataset, window, requests, rankingConfig.referAwareScenarios());
     RankingBenchmark.Result result;
-    try (FeatureStore store =
-        FeatureStores.open(
-            redis == null ? "memory" : redis,
-            FeatureStoreConfig.defaults().withNamespace(namespace))) {
-      if (redis == null) {
-        DatasetFeatureLoader.load(dataset, window, store, progress);
-      }
+    try (FeatureStore store = features.open(features.config(), () -> dataset, window, progress)) {
       try (RankingServer server =
               new RankingServer(new InetSocketAddress("127.0.0.1", 0), rankingConfig);
           RankingRuntime runtime =
@@ -148,7 +130,7 @@ public final class BenchRankCommand implements Callable<Integer> {
       }
     }
     Map<String, Object> out = RankingBenchmark.json(result);
-    out.put("features", redis == null ? "memory" : "redis");
+    out.put("features", features.inMemory() ? "memory" : "redis");
     out.put("model", model);
     out.put("intra_op_threads", rankingConfig.intraOpThreads());
     out.put("batch_size", rankingConfig.batchSize());
@@ -158,7 +140,7 @@ public final class BenchRankCommand implements Callable<Integer> {
         "rank %d candidates over gRPC on loopback, %s features, %,d requests: %,.0f rows/s,"
             + " p50 %.2f ms, p99 %.2f ms, %d errors%n",
         candidates,
-        redis == null ? "in-memory" : "Redis",
+        features.inMemory() ? "in-memory" : "Redis",
         result.requests(),
         result.serviceRowsPerSecond(),
         result.serviceLatency().p50(),

@@ -1,7 +1,8 @@
 package io.onair.cli.ranking;
 
+import io.onair.cli.options.FeatureStoreOptions;
+import io.onair.cli.options.Ports;
 import io.onair.dataset.progress.ConsoleProgress;
-import io.onair.features.FeatureStoreConfig;
 import io.onair.metrics.MetricsHttpServer;
 import io.onair.ranking.serving.RankingRuntime;
 import io.onair.ranking.serving.config.RankingConfig;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code onair serve ranking}: the RankingService over gRPC. */
@@ -32,18 +34,7 @@ public final class ServeRankingCommand implements Callable<Integer> {
       description = "Where onair train exported ranking/NAME/.")
   Path artifacts;
 
-  @Option(
-      names = "--redis",
-      paramLabel = "URL",
-      description = "Read features from Redis (loaded by onair features load).")
-  String redis;
-
-  @Option(
-      names = "--namespace",
-      defaultValue = FeatureStoreConfig.DEFAULT_NAMESPACE,
-      paramLabel = "NAME",
-      description = "The Redis key prefix (default: ${DEFAULT-VALUE}).")
-  String namespace;
+  @Mixin FeatureStoreOptions features;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Dataset for in-memory features.")
   Path data;
@@ -70,13 +61,9 @@ public final class ServeRankingCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (port < 0 || port > 65_535) {
-      throw new IllegalArgumentException("--port must be 0 to 65535, got " + port);
-    }
-    if (metricsPort < 0 || metricsPort > 65_535) {
-      throw new IllegalArgumentException("--metrics-port must be 0 to 65535, got " + metricsPort);
-    }
-    if (redis == null && data == null) {
+    Ports.check("--port", port);
+    Ports.check("--metrics-port", metricsPort);
+    if (features.inMemory() && data == null) {
       throw new IllegalArgumentException("give --redis URL or --data DIR for the features");
     }
     RankingConfig rankingConfig = RankingConfigLoader.load(config);
@@ -101,8 +88,8 @@ public final class ServeRankingCommand implements Callable<Integer> {
       runtime =
           RankingRuntime.load(
               artifacts,
-              redis,
-              namespace,
+              features.redis(),
+              features.namespace(),
               data,
               rankingConfig,
               server.metrics(),

@@ -1,15 +1,13 @@
 package io.onair.cli.recall;
 
 import io.onair.cli.JsonOutput;
+import io.onair.cli.options.FeatureStoreOptions;
 import io.onair.dataset.DataWindow;
 import io.onair.dataset.Dataset;
 import io.onair.dataset.progress.ConsoleProgress;
 import io.onair.dataset.progress.Progress;
 import io.onair.dataset.read.DatasetReader;
 import io.onair.features.FeatureStore;
-import io.onair.features.FeatureStoreConfig;
-import io.onair.features.FeatureStores;
-import io.onair.features.load.DatasetFeatureLoader;
 import io.onair.recall.bench.RecallBenchmark;
 import io.onair.recall.config.RecallConfig;
 import io.onair.recall.config.RecallConfigLoader;
@@ -28,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code onair bench recall}: merged and per-route latency over gRPC on loopback. */
@@ -51,18 +50,7 @@ public final class BenchRecallCommand implements Callable<Integer> {
       description = "Where onair relations wrote relations/.")
   Path artifacts;
 
-  @Option(
-      names = "--redis",
-      paramLabel = "URL",
-      description = "Read features from Redis (loaded by onair features load).")
-  String redis;
-
-  @Option(
-      names = "--namespace",
-      defaultValue = FeatureStoreConfig.DEFAULT_NAMESPACE,
-      paramLabel = "NAME",
-      description = "The Redis key prefix (default: ${DEFAULT-VALUE}).")
-  String namespace;
+  @Mixin FeatureStoreOptions features;
 
   @Option(
       names = "--k",
@@ -110,15 +98,9 @@ public final class BenchRecallCommand implements Callable<Integer> {
     for (int i = 0; i < requests; i++) {
       sample.add(all.get((int) ((long) i * all.size() / requests)));
     }
-    FeatureStore store =
-        FeatureStores.open(
-            redis == null ? "memory" : redis,
-            FeatureStoreConfig.defaults().withNamespace(namespace));
+    FeatureStore store = features.open(features.config(), () -> dataset, window, progress);
     RecallBenchmark.Result result;
     try (store) {
-      if (redis == null) {
-        DatasetFeatureLoader.load(dataset, window, store, progress);
-      }
       try (RecallRuntime runtime =
               RecallRuntime.create(recallConfig, relations, store, false, Clock.systemUTC());
           RecallServer server =
@@ -129,14 +111,14 @@ public final class BenchRecallCommand implements Callable<Integer> {
       }
     }
     Map<String, Object> out = RecallBenchmark.json(result);
-    out.put("features", redis == null ? "memory" : "redis");
+    out.put("features", features.inMemory() ? "memory" : "redis");
     JsonOutput.write(json, out);
     System.out.printf(
         Locale.ROOT,
         "recall K=%d over gRPC on loopback, %s features, %,d requests: p50 %.2f ms, p90 %.2f ms,"
             + " p99 %.2f ms, max %.2f ms, %.0f requests/s, %d errors%n",
         k,
-        redis == null ? "in-memory" : "Redis",
+        features.inMemory() ? "in-memory" : "Redis",
         result.requests(),
         result.merged().p50(),
         result.merged().p90(),

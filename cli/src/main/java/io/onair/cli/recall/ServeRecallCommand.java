@@ -1,7 +1,8 @@
 package io.onair.cli.recall;
 
+import io.onair.cli.options.FeatureStoreOptions;
+import io.onair.cli.options.Ports;
 import io.onair.dataset.progress.ConsoleProgress;
-import io.onair.features.FeatureStoreConfig;
 import io.onair.metrics.MetricsHttpServer;
 import io.onair.recall.config.RecallConfig;
 import io.onair.recall.config.RecallConfigLoader;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code onair serve recall}: the RecallService over gRPC. */
@@ -32,18 +34,7 @@ public final class ServeRecallCommand implements Callable<Integer> {
       description = "Where onair relations wrote relations/.")
   Path artifacts;
 
-  @Option(
-      names = "--redis",
-      paramLabel = "URL",
-      description = "Read features from Redis (loaded by onair features load).")
-  String redis;
-
-  @Option(
-      names = "--namespace",
-      defaultValue = FeatureStoreConfig.DEFAULT_NAMESPACE,
-      paramLabel = "NAME",
-      description = "The Redis key prefix (default: ${DEFAULT-VALUE}).")
-  String namespace;
+  @Mixin FeatureStoreOptions features;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Dataset for in-memory features.")
   Path data;
@@ -67,12 +58,8 @@ public final class ServeRecallCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (port < 0 || port > 65_535) {
-      throw new IllegalArgumentException("--port must be 0 to 65535, got " + port);
-    }
-    if (metricsPort < 0 || metricsPort > 65_535) {
-      throw new IllegalArgumentException("--metrics-port must be 0 to 65535, got " + metricsPort);
-    }
+    Ports.check("--port", port);
+    Ports.check("--metrics-port", metricsPort);
     RecallConfig recallConfig = RecallConfigLoader.load(config);
     System.err.println("recall configuration: " + recallConfig);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -95,7 +82,12 @@ public final class ServeRecallCommand implements Callable<Integer> {
     try {
       runtime =
           RecallRuntime.load(
-              artifacts, redis, namespace, data, recallConfig, new ConsoleProgress(System.err));
+              artifacts,
+              features.redis(),
+              features.namespace(),
+              data,
+              recallConfig,
+              new ConsoleProgress(System.err));
     } catch (RuntimeException e) {
       metricsServer.close();
       server.close();

@@ -2,14 +2,12 @@ package io.onair.cli.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onair.cli.JsonOutput;
+import io.onair.cli.options.FeatureStoreOptions;
 import io.onair.dataset.DataWindow;
 import io.onair.dataset.Dataset;
 import io.onair.dataset.progress.ConsoleProgress;
 import io.onair.dataset.read.DatasetReader;
 import io.onair.features.FeatureStore;
-import io.onair.features.FeatureStoreConfig;
-import io.onair.features.FeatureStores;
-import io.onair.features.load.DatasetFeatureLoader;
 import io.onair.gateway.config.GatewayConfig;
 import io.onair.gateway.config.GatewayConfigLoader;
 import io.onair.ranking.serving.config.RankingConfig;
@@ -27,12 +25,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code onair bench e2e}: the gateway over gRPC under a fixed concurrency. */
 @Command(
     name = "e2e",
     mixinStandardHelpOptions = true,
+    resourceBundle = "io.onair.cli.serve.BenchE2eCommand",
     description = {
       "Serves recall, ranking and the gateway in this process (loopback gRPC, as onair serve all)",
       "and replays the dataset's held-out requests against the gateway at a fixed concurrency:",
@@ -51,18 +51,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
       description = "relations/ and ranking/ (onair relations, onair train).")
   Path artifacts;
 
-  @Option(
-      names = "--redis",
-      paramLabel = "URL",
-      description = "Features in Redis (onair features load); default: in memory from --data.")
-  String redis;
-
-  @Option(
-      names = "--namespace",
-      defaultValue = FeatureStoreConfig.DEFAULT_NAMESPACE,
-      paramLabel = "NAME",
-      description = "The Redis key prefix (default: ${DEFAULT-VALUE}).")
-  String namespace;
+  @Mixin FeatureStoreOptions features;
 
   @Option(
       names = "--candidates",
@@ -147,18 +136,9 @@ public final class BenchE2eCommand implements Callable<Integer> {
             0,
             -1,
             "127.0.0.1");
-    FeatureStoreConfig storeConfig =
-        new FeatureStoreConfig(
-            namespace,
-            gateway.exposureWindowSeconds(),
-            FeatureStoreConfig.DEFAULT_HISTORY_MAX_LENGTH);
     try (FeatureStore store =
-        redis != null
-            ? FeatureStores.open(redis, storeConfig)
-            : FeatureStores.open("memory", storeConfig)) {
-      if (redis == null) {
-        DatasetFeatureLoader.load(dataset, window, store, progress);
-      }
+        features.open(
+            features.config(gateway.exposureWindowSeconds()), () -> dataset, window, progress)) {
       try (ServingStack stack = ServingStack.start(settings, store)) {
         System.err.printf(
             "bench e2e: gateway %d, recall %d, ranking %d on loopback; %d held-out requests%n",
@@ -177,7 +157,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("benchmark", "e2e");
         out.put("dataset", dataset.manifest().name());
-        out.put("features", redis != null ? "redis" : "memory");
+        out.put("features", features.inMemory() ? "memory" : "redis");
         out.put("candidates", candidates);
         out.put("count", count);
         out.put(

@@ -1,30 +1,27 @@
 package io.onair.cli.serve;
 
-import io.onair.dataset.Dataset;
+import io.onair.cli.options.FeatureStoreOptions;
 import io.onair.dataset.progress.ConsoleProgress;
-import io.onair.dataset.read.DatasetReader;
 import io.onair.features.FeatureStore;
-import io.onair.features.FeatureStoreConfig;
-import io.onair.features.FeatureStores;
-import io.onair.features.load.DatasetFeatureLoader;
 import io.onair.gateway.config.GatewayConfig;
 import io.onair.gateway.config.GatewayConfigLoader;
 import io.onair.ranking.serving.config.RankingConfig;
 import io.onair.ranking.serving.config.RankingConfigLoader;
 import io.onair.recall.config.RecallConfig;
 import io.onair.recall.config.RecallConfigLoader;
-import io.onair.relations.Relations;
 import io.onair.relations.RelationsArtifacts;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code onair serve all}: recall, ranking and the gateway in one process over loopback gRPC. */
 @Command(
     name = "all",
     mixinStandardHelpOptions = true,
+    resourceBundle = "io.onair.cli.serve.ServeAllCommand",
     description = {
       "Serves the gateway (GatewayService, EventService), recall and ranking in one process; they",
       "talk real gRPC on loopback and share one feature store. Without --redis, features are",
@@ -39,18 +36,7 @@ public final class ServeAllCommand implements Callable<Integer> {
       description = "Where onair relations and onair train wrote relations/ and ranking/.")
   Path artifacts;
 
-  @Option(
-      names = "--redis",
-      paramLabel = "URL",
-      description = "Read and write features in Redis (loaded by onair features load).")
-  String redis;
-
-  @Option(
-      names = "--namespace",
-      defaultValue = FeatureStoreConfig.DEFAULT_NAMESPACE,
-      paramLabel = "NAME",
-      description = "The Redis key prefix (default: ${DEFAULT-VALUE}).")
-  String namespace;
+  @Mixin FeatureStoreOptions features;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Dataset for in-memory features.")
   Path data;
@@ -111,7 +97,13 @@ public final class ServeAllCommand implements Callable<Integer> {
             rankingPort,
             metricsPort,
             "0.0.0.0");
-    FeatureStore store = openStore(gateway);
+    // One store for the three services, with the gateway's exposure window.
+    FeatureStore store =
+        features.openForServing(
+            features.config(gateway.exposureWindowSeconds()),
+            data,
+            () -> RelationsArtifacts.read(artifacts),
+            new ConsoleProgress(System.err));
     ServingStack stack;
     try {
       stack = ServingStack.start(settings, store);
@@ -136,29 +128,5 @@ public final class ServeAllCommand implements Callable<Integer> {
         stack.gatewayPort(), stack.recallPort(), stack.rankingPort(), stack.metricsPort());
     stopped.await();
     return 0;
-  }
-
-  /** One store for the three services, with the gateway's exposure window. */
-  private FeatureStore openStore(GatewayConfig gateway) {
-    FeatureStoreConfig config =
-        new FeatureStoreConfig(
-            namespace,
-            gateway.exposureWindowSeconds(),
-            FeatureStoreConfig.DEFAULT_HISTORY_MAX_LENGTH);
-    if (redis != null) {
-      return FeatureStores.open(redis, config);
-    }
-    Relations relations = RelationsArtifacts.read(artifacts);
-    FeatureStore store = FeatureStores.open("memory", config);
-    try {
-      ConsoleProgress progress = new ConsoleProgress(System.err);
-      Dataset dataset =
-          DatasetReader.read(data != null ? data : Path.of(relations.data()), progress);
-      DatasetFeatureLoader.load(dataset, relations.window(), store, progress);
-      return store;
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
-    }
   }
 }
