@@ -64,6 +64,42 @@ class BayesianHeadTest {
   }
 
   @Test
+  void theProductFollowsTheConfiguredGraph() {
+    // purchase as click's parent: the factorised head cannot give click more than purchase on any
+    // row, whatever the labels say; the old head (marginal towers) predicts click's own rate
+    TinyWorld world = TinyWorld.get();
+    List<TargetSpec> graph = List.of(TargetSpec.of("purchase"), TargetSpec.of("click", "purchase"));
+    TrainingConfig training =
+        TrainingConfig.defaults().withEpochs(1).withBatchSize(128).withMaxTrainingRows(20000);
+    double[] shareClickAbovePurchase = new double[2];
+    for (int variant = 0; variant < 2; variant++) {
+      ModelConfig config =
+          ModelConfig.defaults(ModelKind.DBMTL)
+              .withSizes(4, List.of(16), 8, 2, 8)
+              .withTargets(graph)
+              .withBayesianHead(variant == 0, 1.0);
+      RankingTrainer.Outcome outcome =
+          RankingTrainer.train(
+              world.examples, world.window, config, training, Progress.NONE, line -> {});
+      try (var ranker = outcome.ranker()) {
+        int[] rows = RankingTrainer.holdoutRows(world.examples, world.window);
+        float[][] p = RankingTrainer.predict(ranker, world.examples, rows);
+        int click = outcome.targets().indexOf("click");
+        int purchase = outcome.targets().indexOf("purchase");
+        int above = 0;
+        for (int row : rows) {
+          if (p[click][row] > p[purchase][row] * (1 + 1e-5f)) {
+            above++;
+          }
+        }
+        shareClickAbovePurchase[variant] = above / (double) rows.length;
+      }
+    }
+    assertThat(shareClickAbovePurchase[0]).as("factorised head").isZero();
+    assertThat(shareClickAbovePurchase[1]).as("marginal towers").isGreaterThan(0.5);
+  }
+
+  @Test
   void marginalTowersStillTrain() {
     TinyWorld world = TinyWorld.get();
     ModelConfig config =
