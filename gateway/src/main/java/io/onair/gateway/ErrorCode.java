@@ -1,16 +1,30 @@
 package io.onair.gateway;
 
+import io.grpc.Status;
+import io.onair.server.ServiceErrorCode;
+
 /**
  * Every way a gateway call can fail, so failures can be counted by kind. The gRPC edge maps each to
- * one status ({@code io.onair.gateway.grpc.ErrorMapping}).
+ * one status, which the one interceptor ({@code io.onair.server.ErrorStatusMapping}) answers with.
  */
-public enum ErrorCode {
+public enum ErrorCode implements ServiceErrorCode {
   /** A request field breaks a rule; the message starts with the field's name. */
-  INVALID_ARGUMENT,
+  INVALID_ARGUMENT(Status.Code.INVALID_ARGUMENT),
   /** The service is shutting down, or a store it cannot do without is unreachable. */
-  UNAVAILABLE,
+  UNAVAILABLE(Status.Code.UNAVAILABLE),
   /** The call's deadline passed before an answer was ready. */
-  DEADLINE_EXCEEDED,
+  DEADLINE_EXCEEDED(Status.Code.DEADLINE_EXCEEDED),
   /** A bug. */
-  INTERNAL
+  INTERNAL(Status.Code.INTERNAL);
+
+  private final Status.Code status;
+
+  ErrorCode(Status.Code status) {
+    this.status = status;
+  }
+
+  @Override
+  public Status.Code status() {
+    return status;
+  }
 }

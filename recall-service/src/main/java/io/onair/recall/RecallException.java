@@ -1,23 +1,20 @@
 package io.onair.recall;
 
-import static java.util.Objects.requireNonNull;
+import io.onair.server.ServiceException;
 
 /**
  * A recall failure with its {@link ErrorCode}. For {@link ErrorCode#INVALID_ARGUMENT} the message
  * is {@code "<field>: <reason>"}, as the API promises.
  */
-public final class RecallException extends RuntimeException {
+public final class RecallException extends ServiceException {
   private static final long serialVersionUID = 1L;
-  private final ErrorCode code;
 
   public RecallException(ErrorCode code, String message) {
-    super(requireNonNull(message, "message is null"));
-    this.code = requireNonNull(code, "code is null");
+    super(code, message);
   }
 
   public RecallException(ErrorCode code, String message, Throwable cause) {
-    super(requireNonNull(message, "message is null"), cause);
-    this.code = requireNonNull(code, "code is null");
+    super(code, message, cause);
   }
 
   /** Bad input in {@code field}. */
@@ -25,7 +22,8 @@ public final class RecallException extends RuntimeException {
     return new RecallException(ErrorCode.INVALID_ARGUMENT, field + ": " + reason);
   }
 
+  @Override
   public ErrorCode code() {
-    return code;
+    return (ErrorCode) super.code(); // the constructors take only an ErrorCode
   }
 }

@@ -11,6 +11,7 @@ import io.onair.proto.v1.Event;
 import io.onair.proto.v1.EventAck;
 import io.onair.proto.v1.EventBatch;
 import io.onair.proto.v1.EventServiceGrpc;
+import io.onair.server.ErrorStatusMapping;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,9 +22,12 @@ import java.util.List;
  */
 final class EventGrpcService extends EventServiceGrpc.EventServiceImplBase {
   private final EventIngestor ingestor;
+  private final ErrorStatusMapping errors;
 
-  EventGrpcService(EventIngestor ingestor) {
+  /** {@code errors} answers a failure in the middle of a stream, as it answers any other call's. */
+  EventGrpcService(EventIngestor ingestor, ErrorStatusMapping errors) {
     this.ingestor = requireNonNull(ingestor, "ingestor is null");
+    this.errors = requireNonNull(errors, "errors is null");
   }
 
   @Override
@@ -60,7 +64,7 @@ final class EventGrpcService extends EventServiceGrpc.EventServiceImplBase {
             flush();
           } catch (RuntimeException e) {
             failed = true;
-            response.onError(ErrorMapping.statusOf(e).asRuntimeException());
+            response.onError(errors.statusOf(e).asRuntimeException());
           }
         }
       }

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code onair.v1.GatewayService}: maps the call to the {@link RecommendPipeline} with the call's
- * deadline. Failures are thrown and mapped by {@link ErrorMapping}. Thread-safe.
+ * deadline. Failures are thrown and mapped by {@link io.onair.server.ErrorStatusMapping}.
+ * Thread-safe.
  */
 final class GatewayGrpcService extends GatewayServiceGrpc.GatewayServiceImplBase {
   private final RecommendPipeline pipeline;

@@ -3,13 +3,8 @@ package io.onair.gateway.grpc;
 import static java.util.Objects.requireNonNull;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Server;
-import io.grpc.ServerInterceptors;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.protobuf.services.HealthStatusManager;
-import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.onair.features.FeatureStore;
 import io.onair.gateway.config.GatewayConfig;
 import io.onair.gateway.events.EventIngestor;
@@ -22,16 +17,13 @@ import io.onair.metrics.ServiceMetrics;
 import io.onair.proto.v1.EventServiceGrpc;
 import io.onair.proto.v1.GatewayServiceGrpc;
 import io.onair.relations.Relations;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.onair.server.ErrorStatusMapping;
+import io.onair.server.ServiceServer;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The gateway gRPC server: {@code onair.v1.GatewayService} (Recommend) and {@code
@@ -52,23 +44,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * gateway.close(); // graceful; also shuts down both channels
  * }</pre>
  *
- * <p>The server takes ownership of the two channels ({@link #close()} shuts them down), not of the
- * feature store (its opener closes it). Thread-safe: {@link #close()} may be called from any
- * thread, more than once.
+ * <p>Built on a {@link ServiceServer}. The server takes ownership of the two channels ({@link
+ * #close()} shuts them down), not of the feature store (its opener closes it). Thread-safe: {@link
+ * #close()} may be called from any thread, more than once.
  */
 public final class GatewayServer implements AutoCloseable {
-  private static final System.Logger log = System.getLogger(GatewayServer.class.getName());
-  private static final long GRACE_SECONDS = 5;
-
   /** How long an event write may wait for the store before Send answers UNAVAILABLE. */
   private static final long EVENT_WRITE_TIMEOUT_MILLIS = 5_000;
 
-  private final HealthStatusManager health = new HealthStatusManager();
-  private final ThreadPoolExecutor executor;
   private final ManagedChannel recallChannel;
   private final ManagedChannel rankingChannel;
   private final ServiceMetrics metrics;
-  private final Server server;
+  private final ServiceServer server;
   private final RecommendPipeline pipeline;
 
   /**
@@ -119,38 +106,25 @@ public final class GatewayServer implements AutoCloseable {
             relations.window().holdoutStart(),
             clock,
             EVENT_WRITE_TIMEOUT_MILLIS);
-    // Calls run on a bounded, named pool rather than grpc's default unbounded cached pool: each
-    // Recommend blocks its thread on recall and ranking, so a burst must queue (and past the
-    // queue be refused) instead of starting one thread per call, which on a small machine only
-    // makes every call late.
-    this.executor = boundedPool("gateway-grpc", config.serverThreads(), 10_000);
-    for (String service :
-        new String[] {"", GatewayServiceGrpc.SERVICE_NAME, EventServiceGrpc.SERVICE_NAME}) {
-      health.setStatus(service, ServingStatus.NOT_SERVING);
-    }
+    // failures on the gateway's side (a store or a downstream unreachable, a bug) are worth a
+    // warning in the log; bad requests and deadlines are not
+    ErrorStatusMapping errors =
+        new ErrorStatusMapping(
+            "gateway", EnumSet.of(Status.Code.UNAVAILABLE, Status.Code.INTERNAL));
     GrpcMetricsInterceptor counted = new GrpcMetricsInterceptor(metrics);
-    try {
-      this.server =
-          NettyServerBuilder.forAddress(address)
-              .executor(executor)
-              .addService(
-                  ServerInterceptors.intercept(
-                      new GatewayGrpcService(pipeline), new ErrorMapping(), counted))
-              .addService(
-                  ServerInterceptors.intercept(
-                      new EventGrpcService(events), new ErrorMapping(), counted))
-              .addService(health.getHealthService())
-              .addService(ProtoReflectionServiceV1.newInstance())
-              .build()
-              .start();
-    } catch (IOException e) {
-      executor.shutdownNow();
-      throw new UncheckedIOException("cannot listen on " + address, e);
-    }
-    for (String service :
-        new String[] {"", GatewayServiceGrpc.SERVICE_NAME, EventServiceGrpc.SERVICE_NAME}) {
-      health.setStatus(service, ServingStatus.SERVING);
-    }
+    this.server =
+        ServiceServer.builder(address)
+            // Calls run on a bounded, named pool rather than grpc's default unbounded cached pool:
+            // each Recommend blocks its thread on recall and ranking, so a burst must queue (and
+            // past the queue be refused) instead of starting one thread per call, which on a small
+            // machine only makes every call late.
+            .executor("gateway-grpc", config.serverThreads(), 10_000)
+            .service(new GatewayGrpcService(pipeline), errors, counted)
+            .service(new EventGrpcService(events, errors), errors, counted)
+            .health(GatewayServiceGrpc.SERVICE_NAME, EventServiceGrpc.SERVICE_NAME)
+            .start();
+    // everything the services need is loaded above: serving from the start
+    server.setServing();
   }
 
   /**
@@ -169,7 +143,7 @@ public final class GatewayServer implements AutoCloseable {
 
   /** The port the server listens on. */
   public int port() {
-    return server.getPort();
+    return server.port();
   }
 
   /** The metrics this server records into. */
@@ -188,40 +162,11 @@ public final class GatewayServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    health.enterTerminalState();
-    server.shutdown();
     try {
-      if (!server.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {
-        log.log(System.Logger.Level.WARNING, "calls still running after the grace period; forcing");
-        server.shutdownNow();
-        server.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      server.shutdownNow();
-      Thread.currentThread().interrupt();
+      server.close();
     } finally {
-      executor.shutdownNow();
       recallChannel.shutdownNow();
       rankingChannel.shutdownNow();
     }
-  }
-
-  private static ThreadPoolExecutor boundedPool(String name, int threads, int queue) {
-    AtomicInteger counter = new AtomicInteger();
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            60,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(queue),
-            runnable -> {
-              Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            },
-            new ThreadPoolExecutor.AbortPolicy());
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
   }
 }

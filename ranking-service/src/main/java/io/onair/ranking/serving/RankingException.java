@@ -1,18 +1,16 @@
 package io.onair.ranking.serving;
 
-import static java.util.Objects.requireNonNull;
+import io.onair.server.ServiceException;
 
 /**
  * A ranking failure with its {@link ErrorCode}. For {@link ErrorCode#INVALID_ARGUMENT} the message
  * is {@code "<field>: <reason>"}, as the API promises.
  */
-public final class RankingException extends RuntimeException {
+public final class RankingException extends ServiceException {
   private static final long serialVersionUID = 1L;
-  private final ErrorCode code;
 
   public RankingException(ErrorCode code, String message) {
-    super(requireNonNull(message, "message is null"));
-    this.code = requireNonNull(code, "code is null");
+    super(code, message);
   }
 
   /** Bad input in {@code field}. */
@@ -20,7 +18,8 @@ public final class RankingException extends RuntimeException {
     return new RankingException(ErrorCode.INVALID_ARGUMENT, field + ": " + reason);
   }
 
+  @Override
   public ErrorCode code() {
-    return code;
+    return (ErrorCode) super.code(); // the constructors take only an ErrorCode
   }
 }

@@ -10,6 +10,7 @@ import com.google.inject.name.Names;
 import io.onair.features.FeatureStore;
 import io.onair.recall.config.RecallConfig;
 import io.onair.recall.route.RelationTables;
+import io.onair.server.BoundedExecutors;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 

@@ -2,8 +2,6 @@ package io.onair.recall.grpc;
 
 import static java.util.Objects.requireNonNull;
 
-import io.grpc.Context;
-import io.grpc.Deadline;
 import io.grpc.stub.StreamObserver;
 import io.onair.metrics.ServiceMetrics;
 import io.onair.proto.v1.RecallRequest;
@@ -13,13 +11,14 @@ import io.onair.recall.engine.Degradation;
 import io.onair.recall.engine.RecallEngine;
 import io.onair.recall.engine.RecallResult;
 import io.onair.recall.engine.RouteOutcome;
+import io.onair.server.CallDeadline;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The RecallService gRPC edge: converts the request, runs the engine within the call's deadline (or
  * the configured default), converts the answer. Failures are thrown as {@link
- * io.onair.recall.RecallException} and mapped by {@link ErrorMapping}. Thread-safe.
+ * io.onair.recall.RecallException} and mapped by {@link io.onair.server.ErrorStatusMapping}.
+ * Thread-safe.
  */
 public final class RecallGrpcService extends RecallServiceGrpc.RecallServiceImplBase {
   private final EngineSlot engine;
@@ -33,12 +32,7 @@ public final class RecallGrpcService extends RecallServiceGrpc.RecallServiceImpl
   @Override
   public void recall(RecallRequest request, StreamObserver<RecallResponse> responses) {
     RecallEngine current = engine.get();
-    Deadline deadline = Context.current().getDeadline();
-    long now = System.nanoTime();
-    long deadlineNanos =
-        deadline != null
-            ? now + deadline.timeRemaining(TimeUnit.NANOSECONDS)
-            : now + TimeUnit.MILLISECONDS.toNanos(current.config().defaultDeadlineMillis());
+    long deadlineNanos = CallDeadline.nanoTime(current.config().defaultDeadlineMillis());
     RecallResult result = current.recall(ProtoMapping.toDomain(request), deadlineNanos);
     record(result);
     responses.onNext(ProtoMapping.toProto(result, request.getDebug()));

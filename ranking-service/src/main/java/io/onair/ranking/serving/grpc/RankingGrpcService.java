@@ -2,8 +2,6 @@ package io.onair.ranking.serving.grpc;
 
 import static java.util.Objects.requireNonNull;
 
-import io.grpc.Context;
-import io.grpc.Deadline;
 import io.grpc.stub.StreamObserver;
 import io.onair.metrics.ServiceMetrics;
 import io.onair.proto.v1.RankRequest;
@@ -12,14 +10,14 @@ import io.onair.proto.v1.RankingServiceGrpc;
 import io.onair.ranking.serving.rank.Degradation;
 import io.onair.ranking.serving.rank.RankResult;
 import io.onair.ranking.serving.rank.Ranker;
+import io.onair.server.CallDeadline;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The RankingService gRPC edge: converts the request, ranks within the call's deadline (or the
  * configured default), records stage latencies and fallbacks, converts the answer. Failures are
- * thrown as {@link io.onair.ranking.serving.RankingException} and mapped by {@link ErrorMapping}.
- * Thread-safe.
+ * thrown as {@link io.onair.ranking.serving.RankingException} and mapped by {@link
+ * io.onair.server.ErrorStatusMapping}. Thread-safe.
  */
 final class RankingGrpcService extends RankingServiceGrpc.RankingServiceImplBase {
   private final RankerSlot ranker;
@@ -33,12 +31,7 @@ final class RankingGrpcService extends RankingServiceGrpc.RankingServiceImplBase
   @Override
   public void rank(RankRequest request, StreamObserver<RankResponse> responses) {
     Ranker current = ranker.get();
-    Deadline deadline = Context.current().getDeadline();
-    long now = System.nanoTime();
-    long deadlineNanos =
-        deadline != null
-            ? now + deadline.timeRemaining(TimeUnit.NANOSECONDS)
-            : now + TimeUnit.MILLISECONDS.toNanos(current.config().defaultDeadlineMillis());
+    long deadlineNanos = CallDeadline.nanoTime(current.config().defaultDeadlineMillis());
     RankResult result = current.rank(ProtoMapping.toDomain(request), deadlineNanos);
     result.stageMicros().forEach(metrics::stage);
     for (Degradation degradation : result.degradations()) {

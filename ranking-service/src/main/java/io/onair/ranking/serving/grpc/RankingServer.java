@@ -2,25 +2,14 @@ package io.onair.ranking.serving.grpc;
 
 import static java.util.Objects.requireNonNull;
 
-import io.grpc.Server;
-import io.grpc.ServerInterceptors;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.protobuf.services.HealthStatusManager;
-import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.onair.metrics.GrpcMetricsInterceptor;
 import io.onair.metrics.ServiceMetrics;
 import io.onair.proto.v1.RankingServiceGrpc;
 import io.onair.ranking.serving.config.RankingConfig;
 import io.onair.ranking.serving.rank.Ranker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.onair.server.ErrorStatusMapping;
+import io.onair.server.ServiceServer;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ranking gRPC server: {@code onair.v1.RankingService}, health ({@code grpc.health.v1}) and
@@ -43,18 +32,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * NOT_SERVING (terminal), stop accepting calls, wait up to 5 s for running calls, then force. It
  * does not close the ranker's models: their owner ({@code RankingRuntime}) does, after the server.
  *
- * <p>Thread-safe: {@link #serve} and {@link #close} may be called from any thread.
+ * <p>Built on a {@link ServiceServer}. Thread-safe: {@link #serve} and {@link #close} may be called
+ * from any thread; {@link #close} more than once.
  */
 public final class RankingServer implements AutoCloseable {
-  private static final System.Logger log = System.getLogger(RankingServer.class.getName());
   static final String SERVICE = RankingServiceGrpc.SERVICE_NAME;
-  private static final long GRACE_SECONDS = 5;
 
   private final RankerSlot slot = new RankerSlot();
-  private final HealthStatusManager health = new HealthStatusManager();
   private final ServiceMetrics metrics;
-  private final ThreadPoolExecutor executor;
-  private final Server server;
+  private final ServiceServer server;
 
   /** Starts listening with a metrics registry of its own ({@link #metrics()}). */
   public RankingServer(InetSocketAddress address, RankingConfig config) {
@@ -72,55 +58,24 @@ public final class RankingServer implements AutoCloseable {
     requireNonNull(address, "address is null");
     requireNonNull(config, "config is null");
     this.metrics = requireNonNull(metrics, "metrics is null");
-    // Calls run on a bounded, named pool rather than grpc's default unbounded cached pool: scoring
-    // is CPU-bound, so more threads than cores only make every call late; a burst queues, and a
-    // burst beyond the queue is refused (RESOURCE_EXHAUSTED at the client) instead of piling up.
-    this.executor = callExecutor(config.serverThreads(), config.serverQueue());
-    health.setStatus("", ServingStatus.NOT_SERVING);
-    health.setStatus(SERVICE, ServingStatus.NOT_SERVING);
-    try {
-      this.server =
-          NettyServerBuilder.forAddress(address)
-              .executor(executor)
-              .addService(
-                  ServerInterceptors.intercept(
-                      new RankingGrpcService(slot, metrics),
-                      new ErrorMapping(),
-                      new GrpcMetricsInterceptor(metrics)))
-              .addService(health.getHealthService())
-              .addService(ProtoReflectionServiceV1.newInstance())
-              .build()
-              .start();
-    } catch (IOException e) {
-      executor.shutdownNow();
-      throw new UncheckedIOException("cannot listen on " + address, e);
-    }
-  }
-
-  private static ThreadPoolExecutor callExecutor(int threads, int queue) {
-    AtomicInteger counter = new AtomicInteger();
-    ThreadFactory factory =
-        runnable -> {
-          Thread thread = new Thread(runnable, "ranking-grpc-" + counter.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        };
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            60,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(queue),
-            factory,
-            new ThreadPoolExecutor.AbortPolicy());
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
+    this.server =
+        ServiceServer.builder(address)
+            // Calls run on a bounded, named pool rather than grpc's default unbounded cached pool:
+            // scoring is CPU-bound, so more threads than cores only make every call late; a burst
+            // queues, and a burst beyond the queue is refused (RESOURCE_EXHAUSTED at the client)
+            // instead of piling up.
+            .executor("ranking-grpc", config.serverThreads(), config.serverQueue())
+            .service(
+                new RankingGrpcService(slot, metrics),
+                new ErrorStatusMapping("ranking"),
+                new GrpcMetricsInterceptor(metrics))
+            .health(SERVICE)
+            .start();
   }
 
   /** The port the server listens on. */
   public int port() {
-    return server.getPort();
+    return server.port();
   }
 
   /** Where this server records its metrics (serve them with a {@code MetricsHttpServer}). */
@@ -131,8 +86,7 @@ public final class RankingServer implements AutoCloseable {
   /** Starts answering with {@code ranker} (its models loaded and warm) and reports SERVING. */
   public void serve(Ranker ranker) {
     slot.set(ranker);
-    health.setStatus(SERVICE, ServingStatus.SERVING);
-    health.setStatus("", ServingStatus.SERVING);
+    server.setServing();
   }
 
   /** Blocks until the server has terminated. */
@@ -142,19 +96,6 @@ public final class RankingServer implements AutoCloseable {
 
   @Override
   public void close() {
-    health.enterTerminalState();
-    server.shutdown();
-    try {
-      if (!server.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {
-        log.log(System.Logger.Level.WARNING, "calls still running after the grace period; forcing");
-        server.shutdownNow();
-        server.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      server.shutdownNow();
-      Thread.currentThread().interrupt();
-    } finally {
-      executor.shutdownNow();
-    }
+    server.close();
   }
 }

@@ -1,4 +1,6 @@
-package io.onair.recall.engine;
+package io.onair.server;
+
+import static java.util.Objects.requireNonNull;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -16,6 +18,7 @@ public final class BoundedExecutors {
    * overload shows as an error the caller handles instead of an unbounded backlog.
    */
   public static ThreadPoolExecutor create(String name, int threads, int queue) {
+    requireNonNull(name, "name is null");
     AtomicInteger counter = new AtomicInteger();
     ThreadFactory factory =
         runnable -> {
