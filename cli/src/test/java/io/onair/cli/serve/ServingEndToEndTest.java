@@ -246,6 +246,20 @@ class ServingEndToEndTest {
 
   @Test
   @Order(3)
+  void aSwipeRequestNeverReturnsTheRoomTheUserIsIn() {
+    List<HeldOutRequest> swipes =
+        requests.stream().filter(r -> r.scenario().equals("swipe")).limit(20).toList();
+    assertThat(swipes).isNotEmpty();
+    for (HeldOutRequest r : swipes) {
+      RecommendResponse response = recommend(request(r, 50).build());
+      assertThat(response.getItemsList())
+          .extracting(RecommendedItem::getAnchorId)
+          .doesNotContain(r.referAnchorId());
+    }
+  }
+
+  @Test
+  @Order(3)
   void anUnknownUserGetsPopularAnchors() {
     HeldOutRequest r = busyRequest();
     RecommendResponse response =

@@ -86,9 +86,21 @@ public final class RequestValidator {
         in.count(),
         in.debug(),
         in.requestTime() == 0 ? clock.instant().getEpochSecond() : in.requestTime(),
-        new HashSet<>(excludes),
+        excluded(excludes, in.referAnchorId()),
         in.requestId().isEmpty() ? UUID.randomUUID().toString() : in.requestId(),
         new Budget(startNanos, Math.max(1, budgetMicros), config.stageShares()));
+  }
+
+  /**
+   * The anchors never to return: the client's, and the room the user is in (in swipe the user is
+   * leaving it; recommending it back would show the same room again).
+   */
+  private static Set<String> excluded(List<String> excludes, String referAnchorId) {
+    Set<String> excluded = new HashSet<>(excludes);
+    if (!referAnchorId.isEmpty()) {
+      excluded.add(referAnchorId);
+    }
+    return excluded;
   }
 
   private static void id(String field, String value) {
