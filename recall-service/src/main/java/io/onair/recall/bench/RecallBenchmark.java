@@ -6,6 +6,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.onair.dataset.progress.Progress;
+import io.onair.metrics.LatencySummary;
 import io.onair.proto.v1.RecallRequest;
 import io.onair.proto.v1.RecallResponse;
 import io.onair.proto.v1.RecallServiceGrpc;
@@ -14,7 +15,6 @@ import io.onair.proto.v1.RouteStatus;
 import io.onair.proto.v1.StageLatency;
 import io.onair.recall.eval.HeldOutRequest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,37 +32,15 @@ import java.util.concurrent.TimeUnit;
 public final class RecallBenchmark {
   private RecallBenchmark() {}
 
-  /** Latency percentiles in milliseconds. */
-  public record Latency(double p50, double p90, double p99, double max, int samples) {
-    static Latency of(List<Double> millis) {
-      if (millis.isEmpty()) {
-        return new Latency(0, 0, 0, 0, 0);
-      }
-      double[] sorted = millis.stream().mapToDouble(Double::doubleValue).toArray();
-      Arrays.sort(sorted);
-      return new Latency(
-          percentile(sorted, 0.50),
-          percentile(sorted, 0.90),
-          percentile(sorted, 0.99),
-          sorted[sorted.length - 1],
-          sorted.length);
-    }
-
-    private static double percentile(double[] sorted, double q) {
-      int index = (int) Math.ceil(q * sorted.length) - 1;
-      return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-  }
-
   /** The measurements of one run. */
   public record Result(
       int k,
       int requests,
       double qps,
-      Latency merged,
-      Map<String, Latency> routes,
+      LatencySummary merged,
+      Map<String, LatencySummary> routes,
       Map<String, Long> routesDropped,
-      Map<String, Latency> stages,
+      Map<String, LatencySummary> stages,
       String slowestRoute,
       long errors,
       double candidatesMean) {}
@@ -127,10 +105,10 @@ public final class RecallBenchmark {
       }
       double seconds = (System.nanoTime() - began) / 1e9;
       progress.finish("");
-      Map<String, Latency> routeLatency = new LinkedHashMap<>();
-      routes.forEach((route, millis) -> routeLatency.put(route, Latency.of(millis)));
-      Map<String, Latency> stageLatency = new LinkedHashMap<>();
-      stages.forEach((stage, millis) -> stageLatency.put(stage, Latency.of(millis)));
+      Map<String, LatencySummary> routeLatency = new LinkedHashMap<>();
+      routes.forEach((route, millis) -> routeLatency.put(route, LatencySummary.of(millis)));
+      Map<String, LatencySummary> stageLatency = new LinkedHashMap<>();
+      stages.forEach((stage, millis) -> stageLatency.put(stage, LatencySummary.of(millis)));
       String slowest =
           routeLatency.entrySet().stream()
               .max((a, b) -> Double.compare(a.getValue().p50(), b.getValue().p50()))
@@ -140,7 +118,7 @@ public final class RecallBenchmark {
           k,
           merged.size(),
           merged.size() / seconds,
-          Latency.of(merged),
+          LatencySummary.of(merged),
           routeLatency,
           dropped,
           stageLatency,
@@ -189,7 +167,7 @@ public final class RecallBenchmark {
     r.stages().forEach((stage, l) -> stages.put(stage, latency(l)));
     json.put("server_stages", stages);
     json.put("slowest_route", r.slowestRoute());
-    Latency slowest = r.routes().get(r.slowestRoute());
+    LatencySummary slowest = r.routes().get(r.slowestRoute());
     Map<String, Object> baseline = new LinkedHashMap<>();
     baseline.put("name", "slowest route: " + r.slowestRoute());
     baseline.put("latency_ms", slowest == null ? null : latency(slowest));
@@ -199,7 +177,7 @@ public final class RecallBenchmark {
     return json;
   }
 
-  private static Map<String, Object> latency(Latency l) {
+  private static Map<String, Object> latency(LatencySummary l) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("p50", l.p50());
     json.put("p90", l.p90());

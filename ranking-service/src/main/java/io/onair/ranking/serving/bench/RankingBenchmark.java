@@ -6,6 +6,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.onair.features.FeatureStore;
+import io.onair.metrics.LatencySummary;
 import io.onair.proto.v1.RankCandidate;
 import io.onair.proto.v1.RankRequest;
 import io.onair.proto.v1.RankResponse;
@@ -16,7 +17,6 @@ import io.onair.ranking.features.EncodedBatch;
 import io.onair.ranking.graph.RankingGraph;
 import io.onair.ranking.serving.features.OnlineFeatures;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,23 +47,6 @@ public final class RankingBenchmark {
     }
   }
 
-  /** Latency percentiles in milliseconds. */
-  public record Latency(double p50, double p90, double p99, double max) {
-    static Latency of(long[] nanos) {
-      long[] sorted = nanos.clone();
-      Arrays.sort(sorted);
-      return new Latency(
-          at(sorted, 0.50) / 1e6,
-          at(sorted, 0.90) / 1e6,
-          at(sorted, 0.99) / 1e6,
-          sorted[sorted.length - 1] / 1e6);
-    }
-
-    private static long at(long[] sorted, double quantile) {
-      return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * quantile) - 1)];
-    }
-  }
-
   /**
    * What was measured.
    *
@@ -81,11 +64,11 @@ public final class RankingBenchmark {
       int candidates,
       int requests,
       double serviceRowsPerSecond,
-      Latency serviceLatency,
-      Map<String, Latency> serverStages,
+      LatencySummary serviceLatency,
+      Map<String, LatencySummary> serverStages,
       long errors,
       double bareRowsPerSecond,
-      Latency bareLatency,
+      LatencySummary bareLatency,
       String modelVersion) {
     /** The service's rows/s as a share of the bare model's. */
     public double ratio() {
@@ -172,18 +155,18 @@ public final class RankingBenchmark {
     }
     double serviceSeconds = serviceTotal / 1e9;
     double bareSeconds = bareTotal / 1e9;
-    Map<String, Latency> serverStages = new LinkedHashMap<>();
-    stages.forEach((stage, nanos) -> serverStages.put(stage, Latency.of(nanos)));
+    Map<String, LatencySummary> serverStages = new LinkedHashMap<>();
+    stages.forEach((stage, nanos) -> serverStages.put(stage, millis(nanos)));
     double rows = (double) anchorIds.size() * requests;
     return new Result(
         anchorIds.size(),
         requests,
         (rows - (double) anchorIds.size() * errors) / serviceSeconds,
-        Latency.of(serviceNanos),
+        millis(serviceNanos),
         serverStages,
         errors,
         rows / bareSeconds,
-        Latency.of(bareNanos),
+        millis(bareNanos),
         version);
   }
 
@@ -241,7 +224,15 @@ public final class RankingBenchmark {
     return json;
   }
 
-  private static Map<String, Object> latency(Latency l) {
+  private static LatencySummary millis(long[] nanos) {
+    double[] millis = new double[nanos.length];
+    for (int i = 0; i < nanos.length; i++) {
+      millis[i] = nanos[i] / 1e6;
+    }
+    return LatencySummary.of(millis);
+  }
+
+  private static Map<String, Object> latency(LatencySummary l) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("p50", l.p50());
     json.put("p90", l.p90());
