@@ -21,6 +21,7 @@ import io.onair.ranking.train.RankingTrainer;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -129,7 +130,15 @@ class HotReloadTest {
         Path brokenDirectory = ModelArtifacts.versionDirectory(modelDirectory, broken);
         Files.createDirectories(brokenDirectory.resolve("saved-model"));
         Files.writeString(brokenDirectory.resolve("model-card.json"), "{\"not\": \"a card\"}");
-        Files.writeString(modelDirectory.resolve(ModelArtifacts.CURRENT), broken + "\n");
+        // replaced atomically, as an export does: the poller runs meanwhile and must never read
+        // a half-written pointer (that would count as a second failed reload)
+        Path pointer = modelDirectory.resolve(ModelArtifacts.CURRENT + ".test");
+        Files.writeString(pointer, broken + "\n");
+        Files.move(
+            pointer,
+            modelDirectory.resolve(ModelArtifacts.CURRENT),
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
         assertThat(runtime.registry().reload()).isEmpty();
         assertThat(runtime.registry().version(TinyRankingWorld.MODEL)).isEqualTo(versions.get(2));
         assertThat(
