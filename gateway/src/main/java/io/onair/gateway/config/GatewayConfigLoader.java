@@ -1,11 +1,9 @@
 package io.onair.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onair.fusion.FusionConfig;
 import io.onair.fusion.FusionFormula;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.onair.server.ConfigurationJson;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,7 +28,6 @@ import java.util.Set;
  * Stateless and thread-safe.
  */
 public final class GatewayConfigLoader {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> TOP =
       Set.of(
           "maxCount",
@@ -54,22 +51,12 @@ public final class GatewayConfigLoader {
     if (file == null) {
       return GatewayConfig.defaults();
     }
-    try {
-      return parse(JSON.readTree(file.toFile()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the gateway configuration " + file, e);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-    }
+    return ConfigurationJson.load(file, "gateway", GatewayConfigLoader::parse);
   }
 
   /** The configuration in a JSON text. */
   public static GatewayConfig parse(String json) {
-    try {
-      return parse(JSON.readTree(json));
-    } catch (IOException e) {
-      throw new IllegalArgumentException("the gateway configuration is not JSON: " + e, e);
-    }
+    return ConfigurationJson.parse(json, "gateway", GatewayConfigLoader::parse);
   }
 
   /** The configuration in a JSON tree. */
@@ -77,12 +64,12 @@ public final class GatewayConfigLoader {
     if (json == null || !json.isObject()) {
       throw new IllegalArgumentException("the gateway configuration must be a JSON object");
     }
-    known(json, TOP, "");
+    ConfigurationJson.requireKnownKeys(json, TOP, "");
     GatewayConfig d = GatewayConfig.defaults();
     StageShares shares = d.stageShares();
     if (json.has("stageShares")) {
       JsonNode s = object(json.get("stageShares"), "stageShares");
-      known(s, SHARES, "stageShares.");
+      ConfigurationJson.requireKnownKeys(s, SHARES, "stageShares.");
       shares =
           new StageShares(
               number(s, "features", shares.features(), "stageShares."),
@@ -92,7 +79,7 @@ public final class GatewayConfigLoader {
     DiversityConfig diversity = d.diversity();
     if (json.has("diversity")) {
       JsonNode s = object(json.get("diversity"), "diversity");
-      known(s, DIVERSITY, "diversity.");
+      ConfigurationJson.requireKnownKeys(s, DIVERSITY, "diversity.");
       diversity =
           new DiversityConfig(
               integer(s, "maxPerCategory", diversity.maxPerCategory(), "diversity."),
@@ -130,7 +117,7 @@ public final class GatewayConfigLoader {
   private static FusionConfig fusion(JsonNode node, String scenario) {
     String prefix = "fusion." + scenario + ".";
     object(node, "fusion." + scenario);
-    known(node, FUSION, prefix);
+    ConfigurationJson.requireKnownKeys(node, FUSION, prefix);
     if (!node.has("formula") || !node.has("weights")) {
       throw new IllegalArgumentException(prefix + "formula and " + prefix + "weights are required");
     }
@@ -193,21 +180,5 @@ public final class GatewayConfigLoader {
       throw new IllegalArgumentException(prefix + key + " must be an integer");
     }
     return value.asInt();
-  }
-
-  private static void known(JsonNode node, Set<String> keys, String prefix) {
-    node.fieldNames()
-        .forEachRemaining(
-            name -> {
-              if (!keys.contains(name)) {
-                throw new IllegalArgumentException(
-                    "unknown configuration key '"
-                        + prefix
-                        + name
-                        + "' (known: "
-                        + String.join(", ", keys.stream().sorted().toList())
-                        + ")");
-              }
-            });
   }
 }

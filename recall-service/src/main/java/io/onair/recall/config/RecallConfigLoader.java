@@ -1,9 +1,7 @@
 package io.onair.recall.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.onair.server.ConfigurationJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +22,6 @@ import java.util.Set;
  * Stateless and thread-safe.
  */
 public final class RecallConfigLoader {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> TOP =
       Set.of(
           "defaultCount",
@@ -49,13 +46,7 @@ public final class RecallConfigLoader {
     if (file == null) {
       return RecallConfig.defaults();
     }
-    try {
-      return parse(JSON.readTree(file.toFile()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the recall configuration " + file, e);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-    }
+    return ConfigurationJson.load(file, "recall", RecallConfigLoader::parse);
   }
 
   /** The configuration in a JSON tree. */
@@ -63,7 +54,7 @@ public final class RecallConfigLoader {
     if (!json.isObject()) {
       throw new IllegalArgumentException("the recall configuration must be a JSON object");
     }
-    known(json, TOP, "");
+    ConfigurationJson.requireKnownKeys(json, TOP, "");
     RecallConfig d = RecallConfig.defaults();
     Map<String, RouteSettings> routes = new LinkedHashMap<>(d.routes());
     JsonNode routeNodes = json.path("routes");
@@ -71,7 +62,7 @@ public final class RecallConfigLoader {
         .fields()
         .forEachRemaining(
             e -> {
-              known(e.getValue(), ROUTE, "routes." + e.getKey() + ".");
+              ConfigurationJson.requireKnownKeys(e.getValue(), ROUTE, "routes." + e.getKey() + ".");
               RouteSettings base = routes.getOrDefault(e.getKey(), new RouteSettings(50, 50, 1.0));
               routes.put(
                   e.getKey(),
@@ -102,22 +93,6 @@ public final class RecallConfigLoader {
         referAware,
         routes,
         scenarioRoutes);
-  }
-
-  private static void known(JsonNode node, Set<String> keys, String prefix) {
-    node.fieldNames()
-        .forEachRemaining(
-            name -> {
-              if (!keys.contains(name)) {
-                throw new IllegalArgumentException(
-                    "unknown configuration key '"
-                        + prefix
-                        + name
-                        + "' (known: "
-                        + String.join(", ", keys.stream().sorted().toList())
-                        + ")");
-              }
-            });
   }
 
   private static List<String> strings(JsonNode array) {

@@ -1,9 +1,7 @@
 package io.onair.ranking.serving.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.onair.server.ConfigurationJson;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,7 +22,6 @@ import java.util.TreeSet;
  * Stateless and thread-safe.
  */
 public final class RankingConfigLoader {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> KEYS =
       new TreeSet<>(
           Set.of(
@@ -47,22 +44,12 @@ public final class RankingConfigLoader {
     if (file == null) {
       return RankingConfig.defaults();
     }
-    try {
-      return parse(JSON.readTree(file.toFile()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the ranking configuration " + file, e);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-    }
+    return ConfigurationJson.load(file, "ranking", RankingConfigLoader::parse);
   }
 
   /** The configuration in a JSON text. */
   public static RankingConfig parse(String json) {
-    try {
-      return parse(JSON.readTree(json));
-    } catch (IOException e) {
-      throw new IllegalArgumentException("the ranking configuration is not JSON: " + e, e);
-    }
+    return ConfigurationJson.parse(json, "ranking", RankingConfigLoader::parse);
   }
 
   /** The configuration in a JSON tree. */
@@ -70,18 +57,7 @@ public final class RankingConfigLoader {
     if (json == null || !json.isObject()) {
       throw new IllegalArgumentException("the ranking configuration must be a JSON object");
     }
-    json.fieldNames()
-        .forEachRemaining(
-            name -> {
-              if (!KEYS.contains(name)) {
-                throw new IllegalArgumentException(
-                    "unknown configuration key '"
-                        + name
-                        + "' (known: "
-                        + String.join(", ", KEYS)
-                        + ")");
-              }
-            });
+    ConfigurationJson.requireKnownKeys(json, KEYS, "");
     RankingConfig d = RankingConfig.defaults();
     Map<String, String> scenarioModels = new LinkedHashMap<>(d.scenarioModels());
     if (json.has("scenarioModels")) {
