@@ -92,6 +92,25 @@ public interface FeatureStore extends AutoCloseable {
       String userId, Collection<String> anchorIds, long atEpochSecond);
 
   /**
+   * Stores one modality's pretrained vectors for many users, all of pretraining version {@code
+   * version}. Per user, atomically: if the user's stored vectors have another version, they are
+   * dropped first (vectors of different versions never mix); then this modality's vector and the
+   * version are set. Loading a new version therefore means putting every modality of it.
+   *
+   * @param version non-empty pretraining version id
+   * @param modality non-empty modality name, not "version"
+   * @param vectorsByUser user id to vector; all vectors non-empty, finite and of one dimension
+   */
+  CompletableFuture<Void> putUserVectors(
+      String version, String modality, Map<String, float[]> vectorsByUser);
+
+  /**
+   * Reads a user's pretrained vectors: their version and one vector per stored modality. A user
+   * without vectors gets {@link UserVectors#empty()}, not an error.
+   */
+  CompletableFuture<UserVectors> readUserVectors(String userId);
+
+  /**
    * Removes everything in this store's namespace and nothing else. Meant for tests and reloads;
    * concurrent writes may survive it.
    */

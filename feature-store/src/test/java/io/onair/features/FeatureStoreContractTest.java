@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -510,6 +511,162 @@ public abstract class FeatureStoreContractTest {
     await(store.putLiveSessions(List.of(new LiveSession("a|1|", 100, 200))));
 
     assertThat(await(store.liveAnchors(100))).containsExactly("a|1|");
+  }
+
+  // ---------------------------------------------------------------- user vectors
+
+  @Test
+  void userVectorsRoundTripBitForBit() {
+    float[] u1Follow = {1.5f, -3.25f, 0f, Float.MIN_VALUE, Float.MAX_VALUE, -1e-30f};
+    float[] u1Profile = {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f};
+    float[] u2Follow = {-0.0f, 7f, 8f, 9f, 10f, 11f};
+    await(store.putUserVectors("v1", "U2F", Map.of("u1", u1Follow, "u2", u2Follow)));
+    await(store.putUserVectors("v1", "profile", Map.of("u1", u1Profile)));
+
+    UserVectors u1 = await(store.readUserVectors("u1"));
+    UserVectors u2 = await(store.readUserVectors("u2"));
+
+    assertThat(u1.version()).isEqualTo("v1");
+    assertThat(u1.byModality()).containsOnlyKeys("U2F", "profile");
+    assertThat(u1.vector("U2F")).isEqualTo(u1Follow);
+    assertThat(u1.vector("profile")).isEqualTo(u1Profile);
+    assertThat(u2.byModality()).containsOnlyKeys("U2F");
+    assertThat(Float.floatToRawIntBits(u2.vector("U2F")[0]))
+        .isEqualTo(Float.floatToRawIntBits(-0.0f));
+  }
+
+  @Test
+  void aUserWithoutVectorsGetsTheEmptyVectors() {
+    await(store.putUserProfiles(List.of(new UserProfile("u1", Map.of("k", "v")))));
+
+    assertThat(await(store.readUserVectors("u1"))).isEqualTo(UserVectors.empty());
+    assertThat(await(store.readUserVectors("nobody")).isEmpty()).isTrue();
+    assertThat(await(store.readUserVectors("nobody")).version()).isNull();
+  }
+
+  @Test
+  void vectorsAreNotPartOfTheUserFeatures() {
+    await(store.putUserVectors("v1", "U2F", Map.of("u1", new float[] {1, 2})));
+
+    assertThat(await(store.readUser("u1", 0)).isKnown()).isFalse();
+  }
+
+  @Test
+  void puttingAModalityAgainReplacesItsVector() {
+    await(store.putUserVectors("v1", "U2A", Map.of("u1", new float[] {1, 2, 3})));
+    await(store.putUserVectors("v1", "U2A", Map.of("u1", new float[] {4, 5, 6})));
+
+    assertThat(await(store.readUserVectors("u1")).vector("U2A")).containsExactly(4, 5, 6);
+  }
+
+  @Test
+  void aNewVersionDropsEveryVectorOfTheOldOne() {
+    await(store.putUserVectors("v1", "U2F", Map.of("u1", new float[] {1, 1})));
+    await(
+        store.putUserVectors(
+            "v1", "U2A", Map.of("u1", new float[] {2, 2}, "u2", new float[] {3, 3})));
+
+    await(store.putUserVectors("v2", "U2A", Map.of("u1", new float[] {9, 9, 9})));
+
+    UserVectors u1 = await(store.readUserVectors("u1"));
+    assertThat(u1.version()).isEqualTo("v2");
+    assertThat(u1.byModality()).containsOnlyKeys("U2A");
+    assertThat(u1.vector("U2A")).containsExactly(9, 9, 9);
+    // u2 was not in the new version's put: it keeps its whole v1 set, never a mix.
+    UserVectors u2 = await(store.readUserVectors("u2"));
+    assertThat(u2.version()).isEqualTo("v1");
+    assertThat(u2.byModality()).containsOnlyKeys("U2A");
+  }
+
+  @Test
+  void bulkVectorWritesLargerThanOneBatchArriveWhole() {
+    Random random = new Random(7);
+    Map<String, float[]> vectors = new HashMap<>();
+    for (int i = 0; i < 2_500; i++) {
+      float[] vector = new float[16];
+      for (int d = 0; d < vector.length; d++) {
+        vector[d] = (float) random.nextGaussian();
+      }
+      vectors.put("user-" + i, vector);
+    }
+
+    await(store.putUserVectors("v1", "U2I2I2A", vectors));
+
+    for (String userId : List.of("user-0", "user-999", "user-1000", "user-2499")) {
+      assertThat(await(store.readUserVectors(userId)).vector("U2I2I2A"))
+          .as(userId)
+          .isEqualTo(vectors.get(userId));
+    }
+  }
+
+  @Test
+  void userVectorIdsAreArbitraryStrings() {
+    String userId = "u {x}|:\"é💡";
+    String version = "v:{1}|ü";
+    String modality = "mod {a}|b";
+
+    await(store.putUserVectors(version, modality, Map.of(userId, new float[] {1, -1})));
+
+    UserVectors read = await(store.readUserVectors(userId));
+    assertThat(read.version()).isEqualTo(version);
+    assertThat(read.vector(modality)).containsExactly(1, -1);
+  }
+
+  @Test
+  void clearRemovesUserVectors() {
+    await(store.putUserVectors("v1", "U2F", Map.of("u1", new float[] {1, 2})));
+
+    await(store.clear());
+
+    assertThat(await(store.readUserVectors("u1")).isEmpty()).isTrue();
+  }
+
+  @Test
+  void badUserVectorsAreRefusedAndChangeNothing() {
+    Map<String, float[]> withNullKey = new HashMap<>();
+    withNullKey.put(null, new float[] {1});
+    assertThatThrownBy(() -> store.putUserVectors(null, "U2F", Map.of()))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("version is null");
+    assertThatThrownBy(() -> store.putUserVectors("v1", "", Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("modality is empty");
+    assertThatThrownBy(() -> store.putUserVectors("v1", "version", Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("modality must not be 'version'");
+    assertThatThrownBy(() -> store.putUserVectors("v1", "U2F", null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("vectorsByUser is null");
+    assertThatThrownBy(() -> store.putUserVectors("v1", "U2F", withNullKey))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("vectorsByUser key is null");
+    assertThatThrownBy(
+            () -> store.putUserVectors("v1", "U2F", Map.of("u1", new float[] {1, Float.NaN})))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("vector of user 'u1' has a non-finite component at 1: NaN");
+    assertThatThrownBy(() -> store.putUserVectors("v1", "U2F", Map.of("u1", new float[0])))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("vector of user 'u1' is empty");
+    assertThatThrownBy(
+            () ->
+                store.putUserVectors(
+                    "v1", "U2F", Map.of("u1", new float[] {1, 2}, "u2", new float[] {1, 2, 3})))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("has dimension");
+    assertThatThrownBy(() -> store.readUserVectors(""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("userId is empty");
+
+    assertThat(await(store.readUserVectors("u1")).isEmpty()).isTrue();
+  }
+
+  @Test
+  void readVectorsCannotBeChangedThroughTheInput() {
+    float[] vector = {1, 2};
+    await(store.putUserVectors("v1", "U2F", Map.of("u1", vector)));
+    vector[0] = 99;
+
+    assertThat(await(store.readUserVectors("u1")).vector("U2F")).containsExactly(1, 2);
   }
 
   // ---------------------------------------------------------------- clear and namespaces

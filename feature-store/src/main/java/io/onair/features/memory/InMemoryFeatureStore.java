@@ -11,6 +11,7 @@ import io.onair.features.LiveSession;
 import io.onair.features.UserFeatures;
 import io.onair.features.UserHistory;
 import io.onair.features.UserProfile;
+import io.onair.features.UserVectors;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class InMemoryFeatureStore implements FeatureStore {
   private final FeatureStoreConfig config;
   private final ConcurrentMap<String, UserState> users = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, AnchorFeatures> anchors = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, UserVectors> userVectors = new ConcurrentHashMap<>();
   private final LiveSchedule liveSchedule = new LiveSchedule();
   private volatile boolean closed;
 
@@ -157,9 +159,39 @@ public final class InMemoryFeatureStore implements FeatureStore {
   }
 
   @Override
+  public CompletableFuture<Void> putUserVectors(
+      String version, String modality, Map<String, float[]> vectorsByUser) {
+    List<Map.Entry<String, float[]>> all =
+        FeatureArguments.checkUserVectors(version, modality, vectorsByUser);
+    requireOpen();
+    for (Map.Entry<String, float[]> entry : all) {
+      // compute() is atomic per user, like the Redis script: another version is dropped first.
+      userVectors.compute(
+          entry.getKey(),
+          (userId, stored) -> {
+            Map<String, float[]> vectors = new HashMap<>();
+            if (stored != null && version.equals(stored.version())) {
+              vectors.putAll(stored.byModality());
+            }
+            vectors.put(modality, entry.getValue());
+            return new UserVectors(version, vectors);
+          });
+    }
+    return done();
+  }
+
+  @Override
+  public CompletableFuture<UserVectors> readUserVectors(String userId) {
+    FeatureArguments.requireId(userId, "userId");
+    requireOpen();
+    return CompletableFuture.completedFuture(userVectors.getOrDefault(userId, UserVectors.empty()));
+  }
+
+  @Override
   public CompletableFuture<Void> clear() {
     requireOpen();
     users.clear();
+    userVectors.clear();
     anchors.clear();
     liveSchedule.clear();
     return done();

@@ -138,6 +138,14 @@ final class RedisConnections implements AutoCloseable {
     return bulk;
   }
 
+  /**
+   * Queues hand-built commands on the bulk connection; like every bulk command they are sent by the
+   * next {@link #flushBulk()}.
+   */
+  void dispatchBulk(List<RedisCommand<String, String, ?>> commands) {
+    bulkConnection.dispatch(commands);
+  }
+
   /** Sends every bulk command issued so far, in one write per node. */
   void flushBulk() {
     bulkConnection.flushCommands();

@@ -12,6 +12,8 @@ import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.ZAddArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.protocol.AsyncCommand;
+import io.lettuce.core.protocol.RedisCommand;
 import io.onair.features.AnchorFeatures;
 import io.onair.features.FeatureArguments;
 import io.onair.features.FeatureStore;
@@ -22,6 +24,8 @@ import io.onair.features.ScoredId;
 import io.onair.features.UserFeatures;
 import io.onair.features.UserHistory;
 import io.onair.features.UserProfile;
+import io.onair.features.UserVectors;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -46,6 +50,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>{@link #readAnchors}: one MGET whatever the number of anchors (lettuce splits it by slot in
  *       a cluster).
  *   <li>{@link #liveAnchors}: one ZRANGEBYSCORE over the sessions ending after the time.
+ *   <li>{@link #readUserVectors}: one HGETALL of the user's vector hash ({@link
+ *       UserVectorCommands}).
  *   <li>Bulk writes: batches of {@value BatchWriter#COMMANDS_PER_BATCH} commands on a dedicated
  *       connection; a whole history is replaced atomically by a small Lua script.
  * </ul>
@@ -77,6 +83,7 @@ public final class RedisFeatureStore implements FeatureStore {
   private final RedisKeys keys;
   private final FeatureJson json = new FeatureJson();
   private final BatchWriter batchWriter;
+  private final UserVectorCommands vectorCommands;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisFeatureStore(RedisConnections connections, FeatureStoreConfig config) {
@@ -85,6 +92,7 @@ public final class RedisFeatureStore implements FeatureStore {
     this.requests = connections.requests();
     this.keys = new RedisKeys(config);
     this.batchWriter = new BatchWriter(connections);
+    this.vectorCommands = new UserVectorCommands(keys);
   }
 
   /**
@@ -353,6 +361,46 @@ public final class RedisFeatureStore implements FeatureStore {
                 Range.Boundary.unbounded(),
                 Range.Boundary.including(atEpochSecond - config.exposureWindowSeconds())));
     return bothThenVoid(added, forgotten, "recordExposures(" + userId + ")");
+  }
+
+  @Override
+  public CompletableFuture<Void> putUserVectors(
+      String version, String modality, Map<String, float[]> vectorsByUser) {
+    List<Map.Entry<String, float[]>> all =
+        FeatureArguments.checkUserVectors(version, modality, vectorsByUser);
+    requireOpen();
+    byte[] versionBytes = version.getBytes(StandardCharsets.UTF_8);
+    byte[] modalityBytes = modality.getBytes(StandardCharsets.UTF_8);
+    record Put(String userId, byte[] vector) {}
+    List<Put> puts = new ArrayList<>(all.size());
+    for (Map.Entry<String, float[]> entry : all) {
+      puts.add(new Put(entry.getKey(), UserVectorCommands.encodeVector(entry.getValue())));
+    }
+    return batchWriter.write(
+        "putUserVectors(" + modality + ")",
+        puts,
+        BatchWriter.COMMANDS_PER_BATCH,
+        (ignoredStringCommands, batch) -> {
+          List<RedisCommand<String, String, ?>> commands = new ArrayList<>(batch.size());
+          for (Put put : batch) {
+            commands.add(
+                UserVectorCommands.onStringConnection(
+                    vectorCommands.put(put.userId(), versionBytes, modalityBytes, put.vector())));
+          }
+          connections.dispatchBulk(commands);
+          return commands.stream().map(command -> (CompletableFuture<?>) command).toList();
+        });
+  }
+
+  @Override
+  public CompletableFuture<UserVectors> readUserVectors(String userId) {
+    FeatureArguments.requireId(userId, "userId");
+    requireOpen();
+    AsyncCommand<String, byte[], Map<String, byte[]>> read = vectorCommands.read(userId);
+    connections.dispatchRequests(List.of(UserVectorCommands.onStringConnection(read)));
+    return RedisFailures.describe(
+        read.thenApply(fields -> vectorCommands.decode(userId, fields)),
+        "readUserVectors(" + userId + ")");
   }
 
   @Override

@@ -10,6 +10,8 @@ import io.onair.features.HistoryKind;
  *   <li>{@code <ns>:{u:<userId>}:profile}: STRING, JSON object of the profile features
  *   <li>{@code <ns>:{u:<userId>}:h:<kind>}: ZSET member = id, score = history score
  *   <li>{@code <ns>:{u:<userId>}:exposed}: ZSET member = anchor id, score = epoch second shown
+ *   <li>{@code <ns>:{u:<userId>}:vec}: HASH {@code version} = pretraining version (UTF-8), one field
+ *       per modality = vector as little-endian float32 bytes
  *   <li>{@code <ns>:anchor:<anchorId>}: STRING, JSON {@code {"category":..,"features":{..}}}
  *   <li>{@code <ns>:live}: ZSET member = {@code <anchorId>|<start>}, score = end
  * </ul>
@@ -22,7 +24,7 @@ import io.onair.features.HistoryKind;
  *
  * <p>Keys cannot collide: user keys start with {@code <ns>:{u:}, anchor keys with {@code
  * <ns>:anchor:}, and the fixed suffixes of user keys (profile, h:follows, h:watched, h:items,
- * exposed) are not suffixes of one another.
+ * exposed, vec) are not suffixes of one another.
  */
 final class RedisKeys {
   private final String prefix;
@@ -41,6 +43,10 @@ final class RedisKeys {
 
   String exposed(String userId) {
     return userPrefix(userId) + "exposed";
+  }
+
+  String userVectors(String userId) {
+    return userPrefix(userId) + "vec";
   }
 
   String anchor(String anchorId) {

@@ -11,6 +11,9 @@ import io.lettuce.core.ScoredValue;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import io.onair.features.AnchorFeatures;
 import io.onair.features.FeatureStore;
 import io.onair.features.FeatureStoreConfig;
@@ -23,6 +26,7 @@ import io.onair.features.ScoredId;
 import io.onair.features.UserFeatures;
 import io.onair.features.UserHistory;
 import io.onair.features.UserProfile;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -158,9 +162,11 @@ class RedisFeatureStoreTest extends FeatureStoreContractTest {
     await(store.recordExposures("42", List.of("a7"), 1_000));
     await(store.putAnchors(List.of(new AnchorFeatures("a7", "music", Map.of("lang", "en")))));
     await(store.putLiveSessions(List.of(new LiveSession("a7", 100, 200))));
+    await(store.putUserVectors("v1", "U2F", Map.of("42", new float[] {1.5f, -2f})));
 
     Map<String, String> expectedTypes =
         Map.of(
+            ns + ":{u:42}:vec", "hash",
             ns + ":{u:42}:profile", "string",
             ns + ":{u:42}:h:follows", "zset",
             ns + ":{u:42}:h:watched", "zset",
@@ -185,6 +191,50 @@ class RedisFeatureStoreTest extends FeatureStoreContractTest {
         .filter(key -> key.contains("{u:42}"))
         .forEach(key -> userSlots.add(SlotHash.getSlot(key)));
     assertThat(userSlots).hasSize(1);
+  }
+
+  @Test
+  void userVectorsAreAHashOfLittleEndianFloat32Bytes() {
+    String ns = store.config().namespace();
+    await(store.putUserVectors("v1", "U2F", Map.of("42", new float[] {1.5f, -2f})));
+
+    RedisClient bytesClient = RedisClient.create(REDIS_URL);
+    try (StatefulRedisConnection<String, byte[]> bytes =
+        bytesClient.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE))) {
+      Map<String, byte[]> fields = bytes.sync().hgetall(ns + ":{u:42}:vec");
+      assertThat(fields).containsOnlyKeys("version", "U2F");
+      assertThat(new String(fields.get("version"), StandardCharsets.UTF_8)).isEqualTo("v1");
+      // 1.5f = 0x3FC00000, -2f = 0xC0000000, least significant byte first.
+      assertThat(fields.get("U2F")).containsExactly(0x00, 0x00, 0xC0, 0x3F, 0x00, 0x00, 0x00, 0xC0);
+    } finally {
+      bytesClient.shutdown();
+    }
+  }
+
+  @Test
+  void readingUserVectorsIsOneCommand() {
+    await(store.putUserVectors("v1", "U2F", Map.of("u1", new float[] {1, 2})));
+    await(store.putUserVectors("v1", "U2A", Map.of("u1", new float[] {3, 4})));
+
+    CommandCounts counts =
+        fewestCommands(
+            () -> assertThat(await(store.readUserVectors("u1")).byModality()).hasSize(2));
+
+    assertThat(counts.total()).isEqualTo(1);
+  }
+
+  @Test
+  void undecodableUserVectorsAreReportedWithTheirKey() {
+    String ns = store.config().namespace();
+    admin.hset(ns + ":{u:u1}:vec", Map.of("version", "v1", "U2F", "abc"));
+    admin.hset(ns + ":{u:u2}:vec", Map.of("U2F", "abcd"));
+
+    assertThatThrownBy(() -> await(store.readUserVectors("u1")))
+        .isInstanceOf(FeatureStoreException.class)
+        .hasMessageContaining("key " + ns + ":{u:u1}:vec field U2F holds 3 bytes");
+    assertThatThrownBy(() -> await(store.readUserVectors("u2")))
+        .isInstanceOf(FeatureStoreException.class)
+        .hasMessageContaining("no version field");
   }
 
   @Test
