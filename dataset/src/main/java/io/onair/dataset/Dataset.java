@@ -37,7 +37,8 @@ public record Dataset(
     Follows follows,
     ItemEvents itemEvents,
     Impressions impressions,
-    Optional<float[][]> truth) {
+    Optional<float[][]> truth,
+    Optional<ReferInterest> referInterest) {
 
   public Dataset {
     requireNonNull(directory, "directory is null");
@@ -45,6 +46,28 @@ public record Dataset(
     requireNonNull(targets, "targets is null");
     requireNonNull(liveSchedule, "liveSchedule is null");
     requireNonNull(truth, "truth is null");
+    requireNonNull(referInterest, "referInterest is null");
+  }
+
+  /**
+   * The simulator's truth about refer rooms, row-aligned with the impressions: whether the user
+   * liked the refer room when the impression's first target was drawn, and the probability of that.
+   *
+   * @param liked 1 liked, 0 not liked, -1 for a row without a refer room (outside swipe)
+   * @param probability P(liked), NaN for a row without a refer room
+   */
+  public record ReferInterest(byte[] liked, float[] probability) {
+    public ReferInterest {
+      requireNonNull(liked, "liked is null");
+      requireNonNull(probability, "probability is null");
+      if (liked.length != probability.length) {
+        throw new IllegalArgumentException("liked and probability must have one value per row");
+      }
+    }
+
+    public int size() {
+      return liked.length;
+    }
   }
 
   /** Which anchors sell which items; times are Long.MIN_VALUE / Long.MAX_VALUE when open. */

@@ -57,7 +57,9 @@ public final class WorldSimulator {
           "p_follow",
           "p_bag_click",
           "p_cart",
-          "p_purchase");
+          "p_purchase",
+          DatasetWriter.TRUTH_P_REFER_LIKED,
+          DatasetWriter.TRUTH_REFER_LIKED);
 
   /** Writes the world of {@code config} into {@code outDirectory} (created if needed). */
   public void simulate(SimulationConfig config, Path outDirectory, Progress progress) {
@@ -136,7 +138,7 @@ public final class WorldSimulator {
 
       CsvWriter itemEvents = writer.open(DatasetFile.ITEM_EVENTS);
       CsvWriter impressions = writer.open(DatasetFile.IMPRESSIONS, true);
-      CsvWriter truth = writer.openTruth();
+      CsvWriter truth = writer.openTruth(true);
       ItemEventBuffer events = new ItemEventBuffer();
       SessionRunner runner =
           new SessionRunner(
@@ -248,7 +250,7 @@ public final class WorldSimulator {
       throw new IllegalStateException(
           "impressions.csv header " + impressions + " differs from the writer's " + expected);
     }
-    List<String> truth = DatasetWriter.truthHeader(manifest);
+    List<String> truth = DatasetWriter.truthHeader(manifest, true);
     if (!truth.equals(TRUTH_COLUMNS)) {
       throw new IllegalStateException(
           "truth header " + truth + " differs from the writer's " + TRUTH_COLUMNS);

@@ -78,7 +78,8 @@ class WorldSimulatorTest {
             + "watch_seconds,like,comment,follow,bag_click,cart,purchase,gmv");
     headers.put(
         "truth/impressions.csv",
-        "p_click,p_view10s,p_like,p_comment,p_follow,p_bag_click,p_cart,p_purchase");
+        "p_click,p_view10s,p_like,p_comment,p_follow,p_bag_click,p_cart,p_purchase,"
+            + "p_refer_liked,refer_liked");
     for (Map.Entry<String, String> file : headers.entrySet()) {
       try (BufferedReader reader =
           Files.newBufferedReader(directory.resolve(file.getKey()), StandardCharsets.UTF_8)) {
@@ -260,6 +261,43 @@ class WorldSimulatorTest {
           .isBetween(expected - tolerance, expected + tolerance);
     }
     assertThat(sum(impressions.labels()[PURCHASE])).as("purchases").isGreaterThan(10);
+  }
+
+  @Test
+  void referInterestIsTheSwipeCoinWithItsProbability() {
+    Dataset.ReferInterest refer = data.referInterest().orElseThrow();
+    assertThat(refer.size()).isEqualTo(impressions.size());
+    int swipe = data.manifest().scenarios().indexOf("swipe");
+    double liked = 0;
+    double expected = 0;
+    double variance = 0;
+    double[] views = new double[2];
+    double[] rows = new double[2];
+    Map<Long, Float> probabilityOfRequest = new HashMap<>();
+    for (int i = 0; i < impressions.size(); i++) {
+      boolean inSwipe = impressions.scenario()[i] == swipe;
+      assertThat(refer.liked()[i] >= 0).as("row %d has refer interest", i).isEqualTo(inSwipe);
+      assertThat(Float.isNaN(refer.probability()[i])).isEqualTo(!inSwipe);
+      if (!inSwipe) {
+        continue;
+      }
+      float p = refer.probability()[i];
+      // one refer room and one user per request: one probability
+      assertThat(probabilityOfRequest.computeIfAbsent(impressions.request()[i], r -> p))
+          .isEqualTo(p);
+      liked += refer.liked()[i];
+      expected += p;
+      variance += p * (1 - p);
+      views[refer.liked()[i]] += impressions.labels()[VIEW10S][i];
+      rows[refer.liked()[i]]++;
+    }
+    double tolerance = 4.5 * Math.sqrt(variance) + 2;
+    assertThat(liked).isBetween(expected - tolerance, expected + tolerance);
+    assertThat(rows[0]).isGreaterThan(100);
+    assertThat(rows[1]).isGreaterThan(100);
+    // liking the refer room adds referSimilarity * sim(refer, room) to the view's logit, and half
+    // the swipe slate comes from the refer room's category
+    assertThat(views[1] / rows[1]).isGreaterThan(views[0] / rows[0] + 0.05);
   }
 
   @Test

@@ -80,7 +80,7 @@ public final class DatasetReader {
     Dataset.ItemEvents itemEvents = readItemEvents(directory, users, items, progress);
     Dataset.Impressions impressions =
         readImpressions(directory, manifest, targets, users, anchors, progress);
-    Optional<float[][]> truth = readTruth(directory, manifest, impressions.size(), progress);
+    TruthFile truth = readTruth(directory, manifest, impressions.size(), progress);
 
     return new Dataset(
         directory,
@@ -101,7 +101,14 @@ public final class DatasetReader {
         follows,
         itemEvents,
         impressions,
-        truth);
+        truth.byTarget(),
+        truth.referInterest());
+  }
+
+  /** What truth/impressions.csv held: per binary target, and the optional refer interest. */
+  private record TruthFile(
+      Optional<float[][]> byTarget, Optional<Dataset.ReferInterest> referInterest) {
+    static final TruthFile NONE = new TruthFile(Optional.empty(), Optional.empty());
   }
 
   private static Path require(Path directory, DatasetFile file) {
@@ -440,43 +447,52 @@ public final class DatasetReader {
     return value;
   }
 
-  private static Optional<float[][]> readTruth(
+  private static TruthFile readTruth(
       Path directory, DatasetManifest manifest, int impressionCount, Progress progress) {
     Path path =
         directory.resolve(DatasetWriter.TRUTH_DIRECTORY).resolve(DatasetWriter.TRUTH_IMPRESSIONS);
     if (!Files.exists(path)) {
-      return Optional.empty();
+      return TruthFile.NONE;
     }
     String fileName = DatasetWriter.TRUTH_DIRECTORY + "/" + DatasetWriter.TRUTH_IMPRESSIONS;
     List<String> header = DatasetWriter.truthHeader(manifest);
-    Set<String> columns = new java.util.LinkedHashSet<>(header);
+    Set<String> required = new java.util.LinkedHashSet<>(header);
+    Set<String> allowed = new java.util.LinkedHashSet<>(DatasetWriter.truthHeader(manifest, true));
     FloatColumn[] values = new FloatColumn[header.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = new FloatColumn();
     }
+    FloatColumn referProbability = new FloatColumn();
+    ByteColumn referLiked = new ByteColumn();
     progress.start("reading " + fileName, impressionCount, "rows");
     long rows = 0;
-    try (TableReader table = new TableReader(path, fileName, columns, columns)) {
+    boolean withReferInterest;
+    try (TableReader table = new TableReader(path, fileName, required, allowed)) {
       int[] at = new int[header.size()];
       for (int i = 0; i < at.length; i++) {
         at[i] = table.column(header.get(i));
       }
+      int probabilityAt = table.column(DatasetWriter.TRUTH_P_REFER_LIKED);
+      int likedAt = table.column(DatasetWriter.TRUTH_REFER_LIKED);
+      if ((probabilityAt < 0) != (likedAt < 0)) {
+        throw table.fail(
+            "columns '"
+                + DatasetWriter.TRUTH_P_REFER_LIKED
+                + "' and '"
+                + DatasetWriter.TRUTH_REFER_LIKED
+                + "' go together: give both or neither");
+      }
+      withReferInterest = likedAt >= 0;
       while (table.next()) {
         rows++;
         if (rows > impressionCount) {
           throw table.fail("more rows than impressions.csv (" + impressionCount + ")");
         }
         for (int i = 0; i < at.length; i++) {
-          float p = table.number(at[i], header.get(i), false);
-          if (p < 0 || p > 1) {
-            throw table.fail(
-                "column '"
-                    + header.get(i)
-                    + "' must be a probability in [0, 1], got '"
-                    + table.text(at[i])
-                    + "'");
-          }
-          values[i].add(p);
+          values[i].add(probability(table, at[i], header.get(i), false));
+        }
+        if (withReferInterest) {
+          readReferInterest(table, probabilityAt, likedAt, referProbability, referLiked);
         }
         if (rows % PROGRESS_STEP == 0) {
           progress.advance(PROGRESS_STEP);
@@ -499,7 +515,60 @@ public final class DatasetReader {
     for (int i = 0; i < header.size(); i++) {
       byTarget[graph.indexOf(header.get(i).substring(2))] = values[i].toArray();
     }
-    return Optional.of(byTarget);
+    Optional<Dataset.ReferInterest> referInterest =
+        withReferInterest
+            ? Optional.of(
+                new Dataset.ReferInterest(referLiked.toArray(), referProbability.toArray()))
+            : Optional.empty();
+    return new TruthFile(Optional.of(byTarget), referInterest);
+  }
+
+  /** A probability in [0, 1]; NaN for an empty cell when {@code optional}. */
+  private static float probability(TableReader table, int column, String name, boolean optional) {
+    float p = table.number(column, name, optional);
+    if (p < 0 || p > 1) {
+      throw table.fail(
+          "column '"
+              + name
+              + "' must be a probability in [0, 1], got '"
+              + table.text(column)
+              + "'");
+    }
+    return p;
+  }
+
+  /** refer_liked 0/1 with its probability, or both empty (a row without a refer room). */
+  private static void readReferInterest(
+      TableReader table,
+      int probabilityAt,
+      int likedAt,
+      FloatColumn probabilities,
+      ByteColumn liked) {
+    String likedText = table.text(likedAt);
+    float p = probability(table, probabilityAt, DatasetWriter.TRUTH_P_REFER_LIKED, true);
+    if (likedText.isEmpty() != Float.isNaN(p)) {
+      throw table.fail(
+          "columns '"
+              + DatasetWriter.TRUTH_P_REFER_LIKED
+              + "' and '"
+              + DatasetWriter.TRUTH_REFER_LIKED
+              + "' must both be empty (no refer room) or both set");
+    }
+    byte value;
+    switch (likedText) {
+      case "" -> value = -1;
+      case "0" -> value = 0;
+      case "1" -> value = 1;
+      default ->
+          throw table.fail(
+              "column '"
+                  + DatasetWriter.TRUTH_REFER_LIKED
+                  + "' must be 0, 1 or empty, got '"
+                  + likedText
+                  + "'");
+    }
+    liked.add(value);
+    probabilities.add(p);
   }
 
   private static int known(

@@ -29,6 +29,17 @@ public final class DatasetWriter implements AutoCloseable {
   /** The file in {@link #TRUTH_DIRECTORY} with the true probability of every binary target. */
   public static final String TRUTH_IMPRESSIONS = "impressions.csv";
 
+  /**
+   * Optional truth column: the probability that the user likes the refer room (empty without one).
+   */
+  public static final String TRUTH_P_REFER_LIKED = "p_refer_liked";
+
+  /**
+   * Optional truth column: 1 when the user liked the refer room as the impression was drawn, 0 when
+   * not, empty without a refer room. Written together with {@link #TRUTH_P_REFER_LIKED}.
+   */
+  public static final String TRUTH_REFER_LIKED = "refer_liked";
+
   private final Path directory;
   private final DatasetManifest manifest;
   private final Map<DatasetFile, CsvWriter> open = new EnumMap<>(DatasetFile.class);
@@ -80,16 +91,38 @@ public final class DatasetWriter implements AutoCloseable {
    * with the column {@code p_<target>} for every binary target.
    */
   public CsvWriter openTruth() {
+    return openTruth(false);
+  }
+
+  /**
+   * As {@link #openTruth()}; with {@code referInterest} the columns {@code p_refer_liked} and
+   * {@code refer_liked} follow the targets' (see {@link #truthHeader(DatasetManifest, boolean)}).
+   */
+  public CsvWriter openTruth(boolean referInterest) {
     if (truth != null) {
       throw new IllegalStateException("the truth file is already open");
     }
     truth =
         CsvWriter.create(
-            directory.resolve(TRUTH_DIRECTORY).resolve(TRUTH_IMPRESSIONS), truthHeader(manifest));
+            directory.resolve(TRUTH_DIRECTORY).resolve(TRUTH_IMPRESSIONS),
+            truthHeader(manifest, referInterest));
     return truth;
   }
 
-  /** The header of {@code truth/impressions.csv}. */
+  /**
+   * The header of {@code truth/impressions.csv}: {@code p_<target>} per binary target, then, with
+   * {@code referInterest}, {@code p_refer_liked, refer_liked}.
+   */
+  public static List<String> truthHeader(DatasetManifest manifest, boolean referInterest) {
+    List<String> header = truthHeader(manifest);
+    if (referInterest) {
+      header.add(TRUTH_P_REFER_LIKED);
+      header.add(TRUTH_REFER_LIKED);
+    }
+    return header;
+  }
+
+  /** The target columns of {@code truth/impressions.csv}: {@code p_<target>} per binary target. */
   public static List<String> truthHeader(DatasetManifest manifest) {
     List<String> header = new ArrayList<>();
     for (TargetSpec target : manifest.targetGraph().targets()) {

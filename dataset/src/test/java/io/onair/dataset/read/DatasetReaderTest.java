@@ -48,6 +48,42 @@ class DatasetReaderTest {
   }
 
   @Test
+  void readsTruthWithAndWithoutReferInterest() throws IOException {
+    SmallDatasets.write(dir);
+    Path truth = dir.resolve("truth/impressions.csv");
+    Files.createDirectories(truth.getParent());
+    String rows = "0.5,0.1,0.1,0.05\n".repeat(2);
+    Files.writeString(truth, "p_click,p_follow,p_cart,p_purchase\n" + rows.repeat(3));
+    Dataset plain = DatasetReader.read(dir);
+    assertThat(plain.truth()).isPresent();
+    assertThat(plain.referInterest()).isEmpty();
+
+    String header = "p_click,p_follow,p_cart,p_purchase,p_refer_liked,refer_liked\n";
+    String none = "0.5,0.1,0.1,0.05,,\n";
+    Files.writeString(truth, header + none + none + "0.5,0.1,0.1,0.05,0.75,1\n" + none.repeat(3));
+    Dataset.ReferInterest refer = DatasetReader.read(dir).referInterest().orElseThrow();
+    assertThat(refer.liked()).containsExactly(-1, -1, 1, -1, -1, -1);
+    assertThat(refer.probability()[2]).isEqualTo(0.75f);
+    assertThat(refer.probability()[0]).isNaN();
+
+    Files.writeString(truth, header + none + none + "0.5,0.1,0.1,0.05,0.75,2\n" + none.repeat(3));
+    assertThatThrownBy(() -> DatasetReader.read(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessage(
+            "truth/impressions.csv, line 4: column 'refer_liked' must be 0, 1 or empty, got '2'");
+    Files.writeString(truth, header + none + none + "0.5,0.1,0.1,0.05,,1\n" + none.repeat(3));
+    assertThatThrownBy(() -> DatasetReader.read(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("line 4: columns 'p_refer_liked' and 'refer_liked' must both be");
+    Files.writeString(
+        truth,
+        "p_click,p_follow,p_cart,p_purchase,refer_liked\n" + "0.5,0.1,0.1,0.05,\n".repeat(6));
+    assertThatThrownBy(() -> DatasetReader.read(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("go together: give both or neither");
+  }
+
+  @Test
   void liveScheduleAnswersStartInclusiveEndExclusive() {
     Dataset dataset = DatasetReader.read(SmallDatasets.write(dir));
     int a1 = dataset.anchors().indexOf("a1");

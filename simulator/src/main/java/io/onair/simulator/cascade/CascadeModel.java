@@ -92,7 +92,11 @@ public final class CascadeModel {
       out.pClick = in.referLikeProbability * liked + (1 - in.referLikeProbability) * notLiked;
       boolean likesRefer = random.nextDouble() < in.referLikeProbability;
       first = random.nextDouble() < (likesRefer ? liked : notLiked);
+      out.referLiked = likesRefer;
+      out.pReferLiked = in.referLikeProbability;
     } else {
+      out.referLiked = false;
+      out.pReferLiked = 0;
       out.pClick = sigmoid(z);
       first = random.nextDouble() < out.pClick;
     }

@@ -23,4 +23,10 @@ public final class ImpressionOutcome {
   public double pBagClick;
   public double pCart;
   public double pPurchase;
+
+  /** Swipe only: whether the hidden coin said the user likes the refer room (false elsewhere). */
+  public boolean referLiked;
+
+  /** Swipe only: the probability of {@link #referLiked} (0 elsewhere). */
+  public double pReferLiked;
 }

@@ -212,6 +212,14 @@ public final class SessionRunner {
       truth.cell(o.pBagClick, 6);
       truth.cell(o.pCart, 6);
       truth.cell(o.pPurchase, 6);
+      // p_refer_liked, refer_liked: the swipe coin L and its probability, empty outside swipe.
+      if (swipe) {
+        truth.cell(o.pReferLiked, 6);
+        truth.cell(o.referLiked ? 1 : 0);
+      } else {
+        truth.cell("");
+        truth.cell("");
+      }
       truth.endRow();
       impressionRows++;
     }
