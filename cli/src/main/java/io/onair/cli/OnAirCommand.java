@@ -4,6 +4,7 @@ import io.onair.cli.dataset.ImportCommand;
 import io.onair.cli.dataset.SimulateCommand;
 import io.onair.cli.dataset.ValidateCommand;
 import io.onair.cli.features.FeaturesCommand;
+import io.onair.cli.pretrain.PretrainCommand;
 import io.onair.cli.rank.CompareCommand;
 import io.onair.cli.rank.TrainCommand;
 import io.onair.cli.recall.RelationsCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       // offline jobs
       RelationsCommand.class,
+      PretrainCommand.class,
       TrainCommand.class,
       EvalCommand.class,
       CompareCommand.class,
