@@ -20,6 +20,7 @@ import io.onair.ranking.graph.ModelConfig;
 import io.onair.ranking.train.RankingTrainer;
 import io.onair.ranking.train.TrainingConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -106,6 +107,35 @@ public final class RankingJob {
       Progress progress,
       int benchmarkCandidates,
       Consumer<ScoringBenchmark.Result> benchmarkResult) {
+    return evaluate(
+        dataset, artifacts, name, List.of(), progress, benchmarkCandidates, benchmarkResult);
+  }
+
+  /**
+   * As {@link #evaluate(Dataset, Path, String, Progress, int, Consumer)}, on the held-out rows of
+   * {@code scenarios} only (all when empty); the report's window names them.
+   *
+   * @throws IllegalArgumentException for a scenario the dataset does not have, or when those
+   *     scenarios have no held-out rows
+   */
+  public static EvaluationReport evaluate(
+      Dataset dataset,
+      Path artifacts,
+      String name,
+      List<String> scenarios,
+      Progress progress,
+      int benchmarkCandidates,
+      Consumer<ScoringBenchmark.Result> benchmarkResult) {
+    for (String scenario : scenarios) {
+      if (!dataset.manifest().scenarios().contains(scenario)) {
+        throw new IllegalArgumentException(
+            "unknown scenario '"
+                + scenario
+                + "' (the dataset's: "
+                + dataset.manifest().scenarios()
+                + ")");
+      }
+    }
     Path directory = ModelArtifacts.modelDirectory(artifacts, name);
     try (RankingModelBundle bundle = RankingModelBundle.load(directory, 1)) {
       FeatureVocabulary vocabulary = bundle.vocabulary();
@@ -127,6 +157,11 @@ public final class RankingJob {
       if (rows.length == 0) {
         throw new IllegalArgumentException(
             "the model's card holds out no days: nothing to evaluate");
+      }
+      rows = RankingEvaluator.inScenarios(examples, rows, scenarios);
+      if (rows.length == 0) {
+        throw new IllegalArgumentException(
+            "no held-out rows in the scenarios " + scenarios + ": nothing to evaluate");
       }
       float[][] predictions = new float[bundle.targets().size()][examples.size()];
       EncodedBatch batch = new EncodedBatch(examples.layout(), 4096);
@@ -153,7 +188,8 @@ public final class RankingJob {
         }
         benchmarkResult.accept(ScoringBenchmark.run(bundle, request, 200, 2000));
       }
-      return RankingEvaluator.evaluate(name, examples, bundle.targets(), predictions, rows, window);
+      return RankingEvaluator.evaluate(
+          name, examples, bundle.targets(), predictions, rows, window, scenarios);
     }
   }
 }

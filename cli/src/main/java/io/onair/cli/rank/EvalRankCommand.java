@@ -7,6 +7,8 @@ import io.onair.dataset.read.DatasetReader;
 import io.onair.ranking.RankingJob;
 import io.onair.ranking.eval.EvaluationReport;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +20,9 @@ import picocli.CommandLine.Option;
     description = {
       "Ranking quality of an exported model on the held-out days.",
       "Scores the held-out days recorded in the model card through the exported SavedModel and",
-      "prints AUC, GAUC, oracle AUC (from truth/) and log loss per target and per scenario."
+      "prints AUC, GAUC, oracle AUC (from truth/) and log loss per target and per scenario.",
+      "When truth/ has refer_liked (the simulator's), the rows with a refer room (swipe) are also",
+      "split by whether the user liked the refer room (JSON: refer_interest.liked / not_liked)."
     })
 public final class EvalRankCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "The dataset.")
@@ -37,6 +41,14 @@ public final class EvalRankCommand implements Callable<Integer> {
       paramLabel = "NAME",
       description = "The exported model's name.")
   String model;
+
+  @Option(
+      names = "--scenarios",
+      split = ",",
+      paramLabel = "S",
+      description =
+          "Evaluate on the held-out rows of these scenarios only (default: all), e.g. swipe.")
+  List<String> scenarios = new ArrayList<>();
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
   Path json;
@@ -57,6 +69,7 @@ public final class EvalRankCommand implements Callable<Integer> {
             dataset,
             artifacts,
             model,
+            scenarios,
             progress,
             benchCandidates,
             result ->

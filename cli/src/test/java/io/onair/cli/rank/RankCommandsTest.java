@@ -2,6 +2,8 @@ package io.onair.cli.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onair.cli.OnAirCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -124,7 +126,57 @@ class RankCommandsTest {
         .as(err.toString())
         .isZero();
     String report = Files.readString(json);
-    assertThat(report).contains("\"oracle_auc\"", "\"gauc\"", "\"scenarios\"", "\"tab\"");
+    assertThat(report)
+        .contains("\"oracle_auc\"", "\"gauc\"", "\"scenarios\"", "\"tab\"", "\"refer_interest\"");
+
+    // swipe only, split by whether the user liked the refer room (the simulator's truth)
+    Path swipeJson = dir.resolve("eval-swipe.json");
+    assertThat(
+            run(
+                "eval",
+                "rank",
+                "--data",
+                world.toString(),
+                "--artifacts",
+                artifacts.toString(),
+                "--model",
+                "shared-bottom",
+                "--scenarios",
+                "swipe",
+                "--json",
+                swipeJson.toString()))
+        .as(err.toString())
+        .isZero();
+    JsonNode swipe = new ObjectMapper().readTree(swipeJson.toFile());
+    long samples = swipe.path("samples").asLong();
+    assertThat(samples).isPositive();
+    assertThat(swipe.path("window").path("scenarios").toString()).isEqualTo("[\"swipe\"]");
+    assertThat(swipe.path("scenarios").size()).isEqualTo(1);
+    assertThat(swipe.path("scenarios").path("swipe").path("view10s").path("samples").asLong())
+        .isEqualTo(samples);
+    JsonNode liked = swipe.path("refer_interest").path("liked").path("view10s");
+    JsonNode notLiked = swipe.path("refer_interest").path("not_liked").path("view10s");
+    assertThat(liked.path("samples").asLong() + notLiked.path("samples").asLong())
+        .isEqualTo(samples);
+    assertThat(liked.path("auc").isNumber()).isTrue();
+    assertThat(notLiked.path("oracle_auc").isNumber()).isTrue();
+    // liking the refer room raises the view rate (the simulator's cascade)
+    assertThat(liked.path("positives").asDouble() / liked.path("samples").asDouble())
+        .isGreaterThan(notLiked.path("positives").asDouble() / notLiked.path("samples").asDouble());
+    assertThat(
+            run(
+                "eval",
+                "rank",
+                "--data",
+                world.toString(),
+                "--artifacts",
+                artifacts.toString(),
+                "--model",
+                "shared-bottom",
+                "--scenarios",
+                "swipey"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("unknown scenario 'swipey'");
     assertThat(
             run(
                 "eval",

@@ -57,6 +57,8 @@ public final class DatasetExamples {
         truth[t] = dataset.truth().get()[t] == null ? null : new float[rows];
       }
     }
+    byte[] referLikedByRow = dataset.referInterest().map(r -> r.liked()).orElse(null);
+    byte[] referLiked = referLikedByRow == null ? null : new byte[rows];
     int[] userColumn = new int[rows];
     long[] timestamps = new long[rows];
     progress.start("encoding features", rows, "rows");
@@ -110,6 +112,9 @@ public final class DatasetExamples {
           truth[t][position] = dataset.truth().get()[t][row];
         }
       }
+      if (referLiked != null) {
+        referLiked[position] = referLikedByRow[row];
+      }
       userColumn[position] = user;
       timestamps[position] = ts;
       if ((position & 0xFFFF) == 0) {
@@ -131,7 +136,8 @@ public final class DatasetExamples {
         labels,
         truth,
         userColumn,
-        timestamps);
+        timestamps,
+        referLiked);
   }
 
   /** Row indices sorted by time, ties in file order. */
