@@ -196,7 +196,7 @@ public final class ModelArtifacts {
               dataset,
               RankingEvaluator.windowMap(window),
               targets(outcome.targets()),
-              modelConfig(config),
+              modelConfig(config, outcome.pretrained()),
               trainingConfig(training),
               historyLength,
               outcome.trainingRows(),
@@ -306,7 +306,8 @@ public final class ModelArtifacts {
     return TargetGraph.of(specs);
   }
 
-  private static Map<String, Object> modelConfig(ModelConfig config) {
+  private static Map<String, Object> modelConfig(
+      ModelConfig config, Map<String, Object> pretrained) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("kind", config.kind().wireName());
     map.put("loss_weights", config.lossWeights());
@@ -319,6 +320,20 @@ public final class ModelArtifacts {
     map.put("learning_rate", config.learningRate());
     map.put("embedding_learning_rate", config.embeddingLearningRate());
     map.put("seed", config.seed());
+    map.put("conditional_towers", config.conditionalTowers());
+    map.put("conditional_loss_weight", config.conditionalLossWeight());
+    if (config.kind().matchTower()) {
+      Map<String, Object> match = new LinkedHashMap<>();
+      match.put("rank_tower", config.match().rankTower().wireName());
+      match.put("dimension", config.match().dimension());
+      match.put("units", config.match().units());
+      match.put("pooling", config.match().pooling().wireName());
+      map.put("match_tower", match);
+    }
+    if (!pretrained.isEmpty()) {
+      // the vector version this model pins: its tables are baked into the SavedModel
+      map.put("pretrained_vectors", pretrained);
+    }
     return map;
   }
 

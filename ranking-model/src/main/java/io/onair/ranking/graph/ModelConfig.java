@@ -43,6 +43,8 @@ import java.util.TreeMap;
  *     binary parents are positive (times the target's loss weight). With the marginal loss this is
  *     the Bayesian network's joint likelihood plus ESMM's entire-space term. Default 1 (measured in
  *     docs/ranking.md); 0 = the marginal loss only. Must be finite and >= 0
+ * @param match for the match-tower models (DMR, RUI): the rank tower beside the match tower and the
+ *     match tower's sizes (default {@link MatchTowerConfig#defaults}). Ignored by the other models
  */
 public record ModelConfig(
     ModelKind kind,
@@ -58,13 +60,15 @@ public record ModelConfig(
     float embeddingLearningRate,
     long seed,
     boolean conditionalTowers,
-    double conditionalLossWeight) {
+    double conditionalLossWeight,
+    MatchTowerConfig match) {
   /** Loss weight of numeric targets (log1p regression) when none is configured. */
   public static final double DEFAULT_NUMERIC_LOSS_WEIGHT = 0.1;
 
   public ModelConfig {
     requireNonNull(kind, "kind is null");
     requireNonNull(targets, "targets is null");
+    requireNonNull(match, "match is null");
     targets = targets.map(List::copyOf);
     lossWeights = Map.copyOf(new TreeMap<>(requireNonNull(lossWeights, "lossWeights is null")));
     bottomUnits = List.copyOf(requireNonNull(bottomUnits, "bottomUnits is null"));
@@ -117,7 +121,8 @@ public record ModelConfig(
         0.05f,
         1L,
         true,
-        1.0);
+        1.0,
+        MatchTowerConfig.defaults());
   }
 
   public ModelConfig withTargets(List<TargetSpec> targetSpecs) {
@@ -135,7 +140,8 @@ public record ModelConfig(
         embeddingLearningRate,
         seed,
         conditionalTowers,
-        conditionalLossWeight);
+        conditionalLossWeight,
+        match);
   }
 
   public ModelConfig withSeed(long value) {
@@ -153,7 +159,8 @@ public record ModelConfig(
         embeddingLearningRate,
         value,
         conditionalTowers,
-        conditionalLossWeight);
+        conditionalLossWeight,
+        match);
   }
 
   /**
@@ -175,7 +182,36 @@ public record ModelConfig(
         embeddingLearningRate,
         seed,
         conditional,
-        conditionalWeight);
+        conditionalWeight,
+        match);
+  }
+
+  /** The match tower of the DMR and RUI models: its rank tower, sizes and pooling. */
+  public ModelConfig withMatchTower(MatchTowerConfig value) {
+    return new ModelConfig(
+        kind,
+        targets,
+        lossWeights,
+        embeddingDimension,
+        bottomUnits,
+        towerUnits,
+        relationUnits,
+        experts,
+        expertUnits,
+        learningRate,
+        embeddingLearningRate,
+        seed,
+        conditionalTowers,
+        conditionalLossWeight,
+        value);
+  }
+
+  /**
+   * The architecture of the rank tower: the kind itself, or for a match-tower model (DMR, RUI) its
+   * configured rank tower. Decides the loss (ESMM's product, DBMTL's Bayesian head).
+   */
+  public ModelKind rankArchitecture() {
+    return kind.matchTower() ? match.rankTower() : kind;
   }
 
   public ModelConfig withLossWeights(Map<String, Double> weights) {
@@ -193,7 +229,8 @@ public record ModelConfig(
         embeddingLearningRate,
         seed,
         conditionalTowers,
-        conditionalLossWeight);
+        conditionalLossWeight,
+        match);
   }
 
   public ModelConfig withSizes(
@@ -212,7 +249,8 @@ public record ModelConfig(
         embeddingLearningRate,
         seed,
         conditionalTowers,
-        conditionalLossWeight);
+        conditionalLossWeight,
+        match);
   }
 
   /**

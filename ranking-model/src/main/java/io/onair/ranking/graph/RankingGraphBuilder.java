@@ -7,6 +7,7 @@ import io.onair.dataset.manifest.TargetKind;
 import io.onair.ranking.features.FeatureLayout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -53,6 +54,44 @@ public final class RankingGraphBuilder {
       TargetGraph targets,
       FeatureLayout layout,
       int scenarioCount) {
+    return build(graph, config, targets, layout, scenarioCount, Optional.empty());
+  }
+
+  /**
+   * As {@link #build(Graph, ModelConfig, TargetGraph, FeatureLayout, int)}, with the pretrained
+   * vectors {@code dmr-pretrained} needs (aligned with {@code layout}'s user and anchor slots;
+   * baked into the graph as constants, so the serving signature does not change). Other models
+   * ignore them.
+   *
+   * @throws IllegalArgumentException when {@code dmr-pretrained} gets no pretrained tables, or
+   *     tables that do not match the layout
+   */
+  public static RankingGraph build(
+      Graph graph,
+      ModelConfig config,
+      TargetGraph targets,
+      FeatureLayout layout,
+      int scenarioCount,
+      Optional<PretrainedTables> pretrained) {
+    requireNonNull(graph, "graph is null");
+    requireNonNull(config, "config is null");
+    requireNonNull(targets, "targets is null");
+    requireNonNull(layout, "layout is null");
+    requireNonNull(pretrained, "pretrained is null");
+    if (config.kind().pretrained()) {
+      PretrainedTables tables =
+          pretrained.orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "model "
+                          + config.kind().wireName()
+                          + " needs the pretrained vectors (onair pretrain); none were given"));
+      if (tables.userRows() != layout.slotSizes()[layout.slot("user")]
+          || tables.anchorRows() != layout.slotSizes()[layout.slot("anchor")]) {
+        throw new IllegalArgumentException(
+            "the pretrained tables are not aligned with the encoder's users and anchors");
+      }
+    }
     requireNonNull(graph, "graph is null");
     requireNonNull(config, "config is null");
     requireNonNull(targets, "targets is null");
@@ -77,18 +116,17 @@ public final class RankingGraphBuilder {
 
     Model model =
         new Model(tf, layers, config, targets, layout, ids, numeric, scenario, scenarioCount);
+    ModelKind rank = config.rankArchitecture();
     Logits logits =
-        switch (config.kind()) {
-          case SINGLE_TASK -> model.singleTask();
-          case SHARED_BOTTOM -> model.sharedBottom(false);
-          case ESMM -> model.sharedBottom(false);
-          case DBMTL -> model.sharedBottom(true);
-          case MMOE -> model.mmoe(false);
-          case DBMTL_MMOE -> model.mmoe(true);
-          case DBMTL_MULTISCENARIO -> model.multiScenario();
-        };
+        config.kind().matchTower()
+            ? model.matchAndRank(pretrained)
+            : switch (config.kind()) {
+              case SINGLE_TASK -> model.singleTask();
+              case DBMTL_MULTISCENARIO -> model.multiScenario();
+              default -> model.rankTower(rank, model.input());
+            };
 
-    boolean factorised = config.kind().bayesian() && config.conditionalTowers();
+    boolean factorised = rank.bayesian() && config.conditionalTowers();
     List<Operand<TFloat32>> predictions = new ArrayList<>();
     Operand<TFloat32> loss = tf.constant(0f);
     Operand<TFloat32>[] logProbability = newArray(targets.size());
@@ -103,7 +141,7 @@ public final class RankingGraphBuilder {
         Operand<TFloat32> diff = tf.math.sub(logit, tf.math.log1p(label));
         targetLoss = tf.math.mean(tf.math.square(diff), tf.constant(0));
         prediction = tf.math.expm1(tf.math.maximum(logit, tf.constant(0f)));
-      } else if (config.kind() == ModelKind.ESMM && targets.parents(t).length > 0) {
+      } else if (rank == ModelKind.ESMM && targets.parents(t).length > 0) {
         // ESMM: P(t) = sigmoid(logit_t) * P(parents), trained on the marginal label
         Operand<TFloat32> logP = logSigmoid(tf, logit);
         for (int parent : targets.parents(t)) {
@@ -342,7 +380,24 @@ public final class RankingGraphBuilder {
       int sharedWidth,
       Operand<TFloat32> specific,
       int specificWidth,
-      Embedding embedding) {}
+      Operand<TFloat32> histories,
+      Embedding embedding) {
+    /** The same input with {@code extra} features appended to {@code all}. */
+    Input plus(Operand<TFloat32> extra, int extraWidth, Ops tf) {
+      if (extraWidth == 0) {
+        return this;
+      }
+      return new Input(
+          tf.concat(List.of(all, extra), tf.constant(1)),
+          allWidth + extraWidth,
+          shared,
+          sharedWidth,
+          specific,
+          specificWidth,
+          histories,
+          embedding);
+    }
+  }
 
   /** The architectures, sharing the input and tower code. */
   private static final class Model {
@@ -391,9 +446,11 @@ public final class RankingGraphBuilder {
       int history = layout.historyLength();
       List<Operand<TFloat32>> shared = new ArrayList<>();
       shared.add(sharedSingles);
+      List<Operand<TFloat32>> pooled = new ArrayList<>();
       for (int k = 0; k < 3; k++) {
-        shared.add(meanPool(gathered, slots + k * history, history));
+        pooled.add(meanPool(gathered, slots + k * history, history));
       }
+      shared.addAll(pooled);
       shared.add(numeric);
       int sharedWidth = sharedSlots * e + 3 * e + layout.numericWidth();
       Operand<TFloat32> sharedInput = tf.concat(shared, tf.constant(1));
@@ -406,7 +463,85 @@ public final class RankingGraphBuilder {
           sharedWidth,
           specific,
           specificWidth,
+          tf.concat(pooled, tf.constant(1)),
           new Embedding(table, ids, gathered, rows, e));
+    }
+
+    /** The architecture {@code rank} (not single-task or multi-scenario) on {@code input}. */
+    Logits rankTower(ModelKind rank, Input input) {
+      return switch (rank) {
+        case SHARED_BOTTOM, ESMM -> sharedBottom(input, false);
+        case DBMTL -> sharedBottom(input, true);
+        case MMOE -> mmoe(input, false);
+        case DBMTL_MMOE -> mmoe(input, true);
+        default ->
+            throw new IllegalArgumentException(rank.wireName() + " cannot be used as a rank tower");
+      };
+    }
+
+    /**
+     * DMR and RUI: the match tower's logits added to those of the rank tower, whose input also
+     * holds the match tower's extra features (pretrained vectors, refer x anchor products).
+     */
+    Logits matchAndRank(Optional<PretrainedTables> pretrained) {
+      Input input = input();
+      Operand<TFloat32> gathered = input.embedding().gathered();
+      int e = config.embeddingDimension();
+      int userSlot = layout.slot("user");
+      int anchorSlot = layout.slot("anchor");
+      int categorySlot = layout.slot("category");
+      int scenarioSlot = layout.slot("scenario");
+      int referSlot = layout.slot("refer_anchor");
+      int referCategorySlot = layout.slot("refer_category");
+      int userSlots = anchorSlot - userSlot;
+      int anchorSlots = scenarioSlot - anchorSlot;
+      Operand<TFloat32> userSide =
+          tf.concat(
+              List.of(flatSlots(gathered, userSlot, userSlots), input.histories()), tf.constant(1));
+      Operand<TFloat32> hasRefer =
+          tf.dtypes.cast(
+              tf.math.notEqual(
+                  tf.slice(
+                      ids, tf.constant(new int[] {0, referSlot}), tf.constant(new int[] {-1, 1})),
+                  tf.constant(layout.offset(referSlot))),
+              TFloat32.class);
+      MatchTower.Inputs inputs =
+          new MatchTower.Inputs(
+              userSide,
+              (userSlots + 3) * e,
+              flatSlots(gathered, anchorSlot, anchorSlots),
+              anchorSlots * e,
+              flatSlots(gathered, referSlot, 2),
+              2 * e,
+              flatSlots(gathered, anchorSlot, 1),
+              flatSlots(gathered, categorySlot, 1),
+              flatSlots(gathered, referSlot, 1),
+              flatSlots(gathered, referCategorySlot, 1),
+              e,
+              tf.reshape(hasRefer, tf.constant(new int[] {-1})),
+              code(userSlot),
+              code(anchorSlot));
+      MatchTower.Output match =
+          new MatchTower(tf, layers, config.match())
+              .build(config.kind(), inputs, targets.size(), pretrained);
+      Logits rank =
+          rankTower(
+              config.rankArchitecture(),
+              input.plus(match.rankFeatures(), match.rankFeaturesWidth(), tf));
+      List<Operand<TFloat32>> sum = new ArrayList<>();
+      for (int t = 0; t < targets.size(); t++) {
+        sum.add(tf.math.add(rank.perTarget().get(t), match.logits().get(t)));
+      }
+      return new Logits(sum, rank.embeddings());
+    }
+
+    /** The vocabulary code in {@code slot} of every row (id minus the slot's offset) [rows]. */
+    private Operand<TInt32> code(int slot) {
+      Operand<TInt32> id =
+          tf.reshape(
+              tf.slice(ids, tf.constant(new int[] {0, slot}), tf.constant(new int[] {-1, 1})),
+              tf.constant(new int[] {-1}));
+      return tf.math.sub(id, tf.constant(layout.offset(slot)));
     }
 
     private Operand<TFloat32> flatSlots(Operand<TFloat32> gathered, int first, int count) {
@@ -454,8 +589,7 @@ public final class RankingGraphBuilder {
     }
 
     /** Shared bottom; with {@code bayesian}, DBMTL's relation layer on top of the towers. */
-    Logits sharedBottom(boolean bayesian) {
-      Input input = input();
+    Logits sharedBottom(Input input, boolean bayesian) {
       Operand<TFloat32> bottom = layers.mlp(input.all(), input.allWidth(), config.bottomUnits());
       List<Operand<TFloat32>> perTarget = new ArrayList<>();
       for (int t = 0; t < targets.size(); t++) {
@@ -465,8 +599,7 @@ public final class RankingGraphBuilder {
     }
 
     /** MMoE: experts over the whole input, one softmax gate per target. */
-    Logits mmoe(boolean bayesian) {
-      Input input = input();
+    Logits mmoe(Input input, boolean bayesian) {
       List<Operand<TFloat32>> experts = experts(input.all(), input.allWidth());
       List<Operand<TFloat32>> perTarget = new ArrayList<>();
       for (int t = 0; t < targets.size(); t++) {

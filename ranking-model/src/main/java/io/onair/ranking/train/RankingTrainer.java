@@ -11,10 +11,13 @@ import io.onair.ranking.features.EncodedBatch;
 import io.onair.ranking.features.EncodedExamples;
 import io.onair.ranking.graph.ModelConfig;
 import io.onair.ranking.graph.ModelKind;
+import io.onair.ranking.graph.PretrainedTables;
 import io.onair.ranking.graph.RankingGraph;
 import io.onair.ranking.graph.RankingGraphBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -40,9 +43,21 @@ public final class RankingTrainer {
 
   private RankingTrainer() {}
 
-  /** What a training run produced: the model (close it) and the per-epoch reports. */
+  /**
+   * What a training run produced: the model (close it), the per-epoch reports and, for {@code
+   * dmr-pretrained}, the summary of the pretrained tables baked into it (their version first; empty
+   * for the other models).
+   */
   public record Outcome(
-      TrainedRanker ranker, TargetGraph targets, List<EpochReport> epochs, int trainingRows) {}
+      TrainedRanker ranker,
+      TargetGraph targets,
+      List<EpochReport> epochs,
+      int trainingRows,
+      Map<String, Object> pretrained) {
+    public Outcome {
+      pretrained = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pretrained));
+    }
+  }
 
   /**
    * Trains {@code config}'s model.
@@ -58,6 +73,25 @@ public final class RankingTrainer {
       TrainingConfig training,
       Progress progress,
       Consumer<String> log) {
+    return train(examples, window, config, Optional.empty(), training, progress, log);
+  }
+
+  /**
+   * Trains {@code config}'s model; {@code pretrained} are the tables {@code dmr-pretrained} bakes
+   * into its graph (aligned with the examples' encoder; ignored by the other models).
+   *
+   * @throws IllegalArgumentException for a bad model configuration or training scenario, or {@code
+   *     dmr-pretrained} without pretrained tables, before training starts
+   */
+  public static Outcome train(
+      EncodedExamples examples,
+      DataWindow window,
+      ModelConfig config,
+      Optional<PretrainedTables> pretrained,
+      TrainingConfig training,
+      Progress progress,
+      Consumer<String> log) {
+    requireNonNull(pretrained, "pretrained is null");
     requireNonNull(examples, "examples is null");
     requireNonNull(window, "window is null");
     requireNonNull(config, "config is null");
@@ -81,7 +115,7 @@ public final class RankingTrainer {
     try {
       RankingGraph model =
           RankingGraphBuilder.build(
-              graph, config, targets, examples.layout(), examples.scenarios().size());
+              graph, config, targets, examples.layout(), examples.scenarios().size(), pretrained);
       ConfigProto sessionConfig =
           ConfigProto.newBuilder()
               .setIntraOpParallelismThreads(training.intraOpThreads())
@@ -157,7 +191,11 @@ public final class RankingTrainer {
                 examplesSeen / seconds,
                 holdout));
       }
-      return new Outcome(ranker, targets, reports, trainRows.length);
+      Map<String, Object> pretrainedSummary =
+          config.kind().pretrained()
+              ? pretrained.map(PretrainedTables::summary).orElse(Map.of())
+              : Map.of();
+      return new Outcome(ranker, targets, reports, trainRows.length, pretrainedSummary);
     } catch (RuntimeException | Error e) {
       if (session != null) {
         session.close();
