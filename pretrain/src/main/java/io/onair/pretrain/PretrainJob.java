@@ -43,13 +43,29 @@ public final class PretrainJob {
 
   private PretrainJob() {}
 
-  /** What a run produced. */
+  /**
+   * What a run produced.
+   *
+   * @param version the exported version
+   * @param evaluation null when nothing is held out
+   * @param anchors the exported anchor vectors
+   * @param users the exported user vectors per modality
+   * @param json the run's summary, as {@code --json} writes it
+   */
   public record Outcome(
       String version,
       TrainingSummary training,
       NextAnchorEvaluator.Report evaluation,
-      Map<String, Integer> exportedUsers,
-      Map<String, Object> json) {}
+      VectorSet anchors,
+      Map<String, VectorSet> users,
+      Map<String, Object> json) {
+    /** How many users got a vector, per modality. */
+    public Map<String, Integer> exportedUsers() {
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      users.forEach((m, set) -> counts.put(m, set.size()));
+      return counts;
+    }
+  }
 
   /** The training figures. */
   public record TrainingSummary(
@@ -162,7 +178,7 @@ public final class PretrainJob {
       json.put("exported_users", exported);
       json.put("anchors", anchors.size());
       json.put("directory", artifacts.resolve(PretrainedVectors.DIRECTORY).toString());
-      return new Outcome(version, training, evaluation, exported, json);
+      return new Outcome(version, training, evaluation, anchors, users, json);
     }
   }
 

@@ -11,12 +11,13 @@ import org.tensorflow.types.TInt32;
 /**
  * The handles of a built recall pretraining graph ({@link RecallModelBuilder}).
  *
- * @param tokens input {@code [batch, modalities, L + 1]} token ids
- * @param labels input {@code [batch]} positive anchor indexes
+ * @param tokens input {@code [rows, modalities, L + 1]} token ids, one row per user (and cut)
+ * @param exampleRows input {@code [batch]} the row of each training example
+ * @param labels input {@code [batch]} each example's positive anchor index
  * @param negatives input {@code [S]} sampled anchor indexes, shared by the batch
  * @param labelLogQ input {@code [batch]} log expected count of each label under the sampler
  * @param negativeLogQ input {@code [S]} log expected count of each sampled anchor
- * @param userVectors output {@code [batch, modalities, d]}
+ * @param userVectors output {@code [rows, modalities, d]}
  * @param anchorVectors output {@code [anchors, d]}
  * @param loss the weighted sum of the per-modality losses
  * @param modalityLosses {@code [modalities]} mean sampled-softmax loss per modality
@@ -24,6 +25,7 @@ import org.tensorflow.types.TInt32;
  */
 public record RecallModel(
     Placeholder<TInt32> tokens,
+    Placeholder<TInt32> exampleRows,
     Placeholder<TInt32> labels,
     Placeholder<TInt32> negatives,
     Placeholder<TFloat32> labelLogQ,
@@ -35,6 +37,7 @@ public record RecallModel(
     Op trainStep) {
   public RecallModel {
     requireNonNull(tokens, "tokens is null");
+    requireNonNull(exampleRows, "exampleRows is null");
     requireNonNull(labels, "labels is null");
     requireNonNull(negatives, "negatives is null");
     requireNonNull(labelLogQ, "labelLogQ is null");

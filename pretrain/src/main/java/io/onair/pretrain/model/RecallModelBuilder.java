@@ -64,6 +64,8 @@ public final class RecallModelBuilder {
     Placeholder<TInt32> tokens =
         tf.withName("tokens")
             .placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, modalities, width)));
+    Placeholder<TInt32> exampleRows =
+        tf.withName("example_rows").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     Placeholder<TInt32> labels =
         tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     Placeholder<TInt32> negatives =
@@ -143,18 +145,20 @@ public final class RecallModelBuilder {
                 anchorTable,
                 tf.gather(categoryTable, tf.constant(space.anchorSides()), tf.constant(0)));
 
-    // 5. per-modality sampled softmax with logQ correction
+    // 5. per-modality sampled softmax with logQ correction; a row's vectors are computed once and
+    // shared by its examples (a user-day has about three labels)
+    Operand<TFloat32> examples = tf.gather(users, exampleRows, tf.constant(0));
     Operand<TFloat32> positive =
         tf.expandDims(tf.gather(anchors, labels, tf.constant(0)), tf.constant(1));
     Operand<TFloat32> positiveLogit =
         tf.math.sub(
-            tf.reduceSum(tf.math.mul(users, positive), tf.constant(2)),
+            tf.reduceSum(tf.math.mul(examples, positive), tf.constant(2)),
             tf.expandDims(labelLogQ, tf.constant(1)));
     Operand<TFloat32> negativeLogit =
         tf.math.sub(
             tf.reshape(
                 tf.linalg.matMul(
-                    tf.reshape(users, tf.constant(new int[] {-1, d})),
+                    tf.reshape(examples, tf.constant(new int[] {-1, d})),
                     tf.gather(anchors, negatives, tf.constant(0)),
                     MatMul.transposeB(true)),
                 tf.stack(
@@ -197,6 +201,7 @@ public final class RecallModelBuilder {
     Op trainStep = new Adam(graph, config.learningRate()).minimize(loss, "adam");
     return new RecallModel(
         tokens,
+        exampleRows,
         labels,
         negatives,
         labelLogQ,

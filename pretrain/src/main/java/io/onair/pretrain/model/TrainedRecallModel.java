@@ -69,11 +69,15 @@ public final class TrainedRecallModel implements AutoCloseable {
    * One training step.
    *
    * @param tokens {@code rows * modalities * (L + 1)} token ids
+   * @param exampleRows each example's row in {@code tokens}
+   * @param labels each example's label anchor
    * @return the weighted loss followed by the per-modality losses
    */
   public float[] step(
       int[] tokens,
       int rows,
+      int[] exampleRows,
+      int examples,
       int[] labels,
       float[] labelLogQ,
       int[] negatives,
@@ -84,16 +88,22 @@ public final class TrainedRecallModel implements AutoCloseable {
             TInt32.tensorOf(
                 Shape.of(rows, modalities, width),
                 DataBuffers.of(tokens, true, false).narrow((long) rows * modalities * width));
+        TInt32 exampleRowTensor =
+            TInt32.tensorOf(
+                Shape.of(examples), DataBuffers.of(exampleRows, true, false).narrow(examples));
         TInt32 labelTensor =
-            TInt32.tensorOf(Shape.of(rows), DataBuffers.of(labels, true, false).narrow(rows));
+            TInt32.tensorOf(
+                Shape.of(examples), DataBuffers.of(labels, true, false).narrow(examples));
         TFloat32 labelLogQTensor =
-            TFloat32.tensorOf(Shape.of(rows), DataBuffers.of(labelLogQ, true, false).narrow(rows));
+            TFloat32.tensorOf(
+                Shape.of(examples), DataBuffers.of(labelLogQ, true, false).narrow(examples));
         TInt32 negativeTensor = TInt32.vectorOf(negatives);
         TFloat32 negativeLogQTensor = TFloat32.vectorOf(negativeLogQ);
         Result result =
             session
                 .runner()
                 .feed(model.tokens(), tokenTensor)
+                .feed(model.exampleRows(), exampleRowTensor)
                 .feed(model.labels(), labelTensor)
                 .feed(model.labelLogQ(), labelLogQTensor)
                 .feed(model.negatives(), negativeTensor)

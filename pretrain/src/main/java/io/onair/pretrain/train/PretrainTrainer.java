@@ -12,9 +12,10 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * Trains the recall model on next-anchor examples: shuffles the examples each epoch, draws the
- * batch's shared negatives, runs one step per batch and logs throughput, loss and ETA about ten
- * times an epoch. Stateless.
+ * Trains the recall model on next-anchor examples: shuffles the (user, day) rows each epoch, fills
+ * each batch with whole rows (all their labels) up to the batch size, draws the batch's shared
+ * negatives, runs one step per batch and logs throughput, loss and ETA about ten times an epoch.
+ * Stateless.
  */
 public final class PretrainTrainer {
   private PretrainTrainer() {}
@@ -37,57 +38,79 @@ public final class PretrainTrainer {
     SplittableRandom random = new SplittableRandom(config.seed());
     NegativeSampler sampler =
         new NegativeSampler(examples.labelCounts(anchorCount), config.negatives(), config.seed());
-    int[] tokens = new int[batchSize * rowWidth];
-    int[] labels = new int[batchSize];
-    float[] labelLogQ = new float[batchSize];
-    int steps = (examples.size() + batchSize - 1) / batchSize;
+    int[] rowStart = examples.rowStarts();
+    int maxPerRow = 1;
+    for (int r = 0; r < examples.rows(); r++) {
+      maxPerRow = Math.max(maxPerRow, rowStart[r + 1] - rowStart[r]);
+    }
+    // a batch is whole rows (a user-day with all its labels) up to batchSize examples, so each
+    // row's sequences are encoded once per step however many labels it has
+    int capacity = batchSize + maxPerRow;
+    int[] tokens = new int[capacity * rowWidth];
+    int[] exampleRows = new int[capacity];
+    int[] labels = new int[capacity];
+    float[] labelLogQ = new float[capacity];
+    int steps = estimateSteps(rowStart, batchSize);
     int reportEvery = Math.max(1, steps / 10);
     List<EpochReport> reports = new ArrayList<>();
     long trainingStart = System.nanoTime();
+    int[] rowOrder = new int[examples.rows()];
+    java.util.Arrays.setAll(rowOrder, r -> r);
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-      int[] order = shuffle(examples.order(), random);
+      shuffle(rowOrder, random);
       long start = System.nanoTime();
       double lossSum = 0;
       double[] modalitySum = new double[modalities];
       long seen = 0;
-      for (int step = 0; step < steps; step++) {
-        int from = step * batchSize;
-        int rows = Math.min(batchSize, order.length - from);
-        for (int i = 0; i < rows; i++) {
-          int example = order[from + i];
-          System.arraycopy(
-              examples.tokens(),
-              examples.exampleRow()[example] * rowWidth,
-              tokens,
-              i * rowWidth,
-              rowWidth);
-          labels[i] = examples.exampleLabel()[example];
-          labelLogQ[i] = sampler.logQ(labels[i]);
+      int step = 0;
+      int next = 0;
+      while (next < rowOrder.length) {
+        int rows = 0;
+        int batch = 0;
+        while (next < rowOrder.length && batch < batchSize) {
+          int row = rowOrder[next++];
+          System.arraycopy(examples.tokens(), row * rowWidth, tokens, rows * rowWidth, rowWidth);
+          for (int e = rowStart[row]; e < rowStart[row + 1]; e++) {
+            exampleRows[batch] = rows;
+            labels[batch] = examples.exampleLabel()[e];
+            labelLogQ[batch] = sampler.logQ(labels[batch]);
+            batch++;
+          }
+          rows++;
         }
         sampler.draw();
         float[] losses =
-            model.step(tokens, rows, labels, labelLogQ, sampler.drawn(), sampler.drawnLogQ());
+            model.step(
+                tokens,
+                rows,
+                exampleRows,
+                batch,
+                labels,
+                labelLogQ,
+                sampler.drawn(),
+                sampler.drawnLogQ());
         if (!Float.isFinite(losses[0])) {
           throw new IllegalStateException(
               "the loss diverged at epoch " + epoch + ", step " + step + ": " + losses[0]);
         }
-        lossSum += (double) losses[0] * rows;
+        lossSum += (double) losses[0] * batch;
         for (int m = 0; m < modalities; m++) {
-          modalitySum[m] += (double) losses[1 + m] * rows;
+          modalitySum[m] += (double) losses[1 + m] * batch;
         }
-        seen += rows;
-        if ((step + 1) % reportEvery == 0 || step == steps - 1) {
+        seen += batch;
+        step++;
+        if (step % reportEvery == 0 || next == rowOrder.length) {
           double seconds = (System.nanoTime() - start) / 1e9;
           double rate = seen / Math.max(seconds, 1e-9);
           long remaining =
-              (long) (config.epochs() - epoch) * examples.size() + (order.length - seen);
+              (long) (config.epochs() - epoch) * examples.size() + (examples.size() - seen);
           log.accept(
               String.format(
                   Locale.ROOT,
-                  "epoch %d/%d step %,d/%,d  %,.0f examples/s  loss %.4f  ETA %.0fs",
+                  "epoch %d/%d step %,d/~%,d  %,.0f examples/s  loss %.4f  ETA %.0fs",
                   epoch,
                   config.epochs(),
-                  step + 1,
+                  step,
                   steps,
                   rate,
                   lossSum / seen,
@@ -119,6 +142,20 @@ public final class PretrainTrainer {
           new EpochReport(epoch, seen, lossSum / seen, modalityLoss, seen / seconds, seconds));
     }
     return reports;
+  }
+
+  /** Steps per epoch when rows are taken in index order (their number barely depends on it). */
+  private static int estimateSteps(int[] rowStart, int batchSize) {
+    int steps = 0;
+    int batch = 0;
+    for (int r = 0; r + 1 < rowStart.length; r++) {
+      batch += rowStart[r + 1] - rowStart[r];
+      if (batch >= batchSize) {
+        steps++;
+        batch = 0;
+      }
+    }
+    return batch > 0 ? steps + 1 : Math.max(steps, 1);
   }
 
   private static int[] shuffle(int[] values, SplittableRandom random) {

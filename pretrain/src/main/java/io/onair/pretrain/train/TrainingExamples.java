@@ -9,7 +9,6 @@ import io.onair.dataset.progress.Progress;
 import io.onair.pretrain.sequences.ModalitySequences;
 import io.onair.pretrain.sequences.SequenceBuilder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +44,11 @@ public record TrainingExamples(
     requireNonNull(cuts, "cuts is null");
     if (exampleRow.length != exampleLabel.length) {
       throw new IllegalArgumentException("exampleRow and exampleLabel differ in length");
+    }
+    for (int e = 0; e < exampleRow.length; e++) {
+      if (exampleRow[e] < (e == 0 ? 0 : exampleRow[e - 1]) || exampleRow[e] >= rows) {
+        throw new IllegalArgumentException("examples must be in row order, within the rows");
+      }
     }
   }
 
@@ -146,10 +150,15 @@ public record TrainingExamples(
     return counts;
   }
 
-  /** A copy of the example order, for shuffling. */
-  int[] order() {
-    int[] order = new int[size()];
-    Arrays.setAll(order, i -> i);
-    return order;
+  /** Row r's examples are {@code [rowStarts[r], rowStarts[r + 1])} (examples are in row order). */
+  int[] rowStarts() {
+    int[] starts = new int[rows + 1];
+    for (int row : exampleRow) {
+      starts[row + 1]++;
+    }
+    for (int r = 0; r < rows; r++) {
+      starts[r + 1] += starts[r];
+    }
+    return starts;
   }
 }
