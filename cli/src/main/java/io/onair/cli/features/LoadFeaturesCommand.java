@@ -10,6 +10,8 @@ import io.onair.features.FeatureStore;
 import io.onair.features.FeatureStoreConfig;
 import io.onair.features.FeatureStores;
 import io.onair.features.load.DatasetFeatureLoader;
+import io.onair.pretrain.vectors.PretrainedVectors;
+import io.onair.recall.vector.UserVectorLoader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,7 +27,9 @@ import picocli.CommandLine.Option;
     description = {
       "Loads user profiles, anchors, live sessions and user histories (follows, watched anchors,",
       "items; from before the held-out days) into the feature store, replacing what was there",
-      "for those users and anchors. Writes features-load.json into the artifacts directory."
+      "for those users and anchors. With pretrained vectors in the artifacts directory (onair",
+      "pretrain) it also loads every user's vectors of the current version, which the vector",
+      "routes read. Writes features-load.json into the artifacts directory."
     })
 public final class LoadFeaturesCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "The dataset.")
@@ -35,7 +39,9 @@ public final class LoadFeaturesCommand implements Callable<Integer> {
       names = "--artifacts",
       required = true,
       paramLabel = "DIR",
-      description = "Where the load's record (features-load.json) is written.")
+      description =
+          "Where the load's record (features-load.json) is written, and the pretrained vectors"
+              + " are read from, when there are any.")
   Path artifacts;
 
   @Option(
@@ -74,9 +80,16 @@ public final class LoadFeaturesCommand implements Callable<Integer> {
     Dataset dataset = DatasetReader.read(data, progress);
     DataWindow window = DataWindow.of(dataset, holdoutDays);
     DatasetFeatureLoader.LoadReport report;
+    long userVectors = 0;
+    String vectorVersion = null;
     try (FeatureStore store =
         FeatureStores.open(redis, FeatureStoreConfig.defaults().withNamespace(namespace))) {
       report = DatasetFeatureLoader.load(dataset, window, store, progress);
+      if (PretrainedVectors.exists(artifacts)) {
+        PretrainedVectors vectors = PretrainedVectors.load(artifacts);
+        userVectors = UserVectorLoader.load(vectors, store, progress);
+        vectorVersion = vectors.version();
+      }
     }
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("dataset", dataset.manifest().name());
@@ -91,6 +104,8 @@ public final class LoadFeaturesCommand implements Callable<Integer> {
             "end", window.end(),
             "holdout_days", window.holdoutDays()));
     record.put("loaded", report);
+    record.put("user_vectors", userVectors);
+    record.put("user_vectors_version", vectorVersion);
     record.put("loaded_at", Instant.now().toString());
     JsonOutput.write(artifacts.resolve("features-load.json"), record);
     JsonOutput.write(json, record);
@@ -106,6 +121,13 @@ public final class LoadFeaturesCommand implements Callable<Integer> {
         redis,
         namespace,
         window);
+    if (vectorVersion != null) {
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "loaded %,d user vectors of pretrained version %s%n",
+          userVectors,
+          vectorVersion);
+    }
     return 0;
   }
 }

@@ -19,6 +19,10 @@ class ReasonWriterTest {
     assertThat(reason("popular", "")).isEqualTo("Popular now in channel");
     assertThat(reason("refer", "a_77")).isEqualTo("Like the room you are in (a_77)");
     assertThat(reason("vector_u2f", "")).startsWith("Close to your taste");
+    assertThat(reason("VEC_U2F", "")).isEqualTo("Close to the rooms you follow");
+    assertThat(reason("VEC_U2I2I2A", ""))
+        .isEqualTo("Close to sellers of items like those you viewed");
+    assertThat(reason("VEC_NEW", "")).isEqualTo("Close to your taste (VEC_NEW)");
   }
 
   @Test

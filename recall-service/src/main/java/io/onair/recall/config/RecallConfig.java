@@ -2,6 +2,7 @@ package io.onair.recall.config;
 
 import static java.util.Objects.requireNonNull;
 
+import io.onair.vectorindex.LiveIndexSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,12 @@ import java.util.Set;
  *   <li>{@code routes}: per route quota, time limit (50 ms) and weight (see {@link
  *       #DEFAULT_ROUTES});
  *   <li>{@code scenarioRoutes}: routes per scenario; a scenario not listed runs {@code "*"}, and
- *       {@code "*"} defaults to every route.
+ *       {@code "*"} defaults to every route ({@link #ALL_ROUTES}; the vector routes run only where
+ *       pretrained vectors are loaded);
+ *   <li>{@code vectorIndex}: how the vector routes search the live anchors ({@link
+ *       LiveIndexSettings#DEFAULTS}: HNSW M 16, efConstruction 200, ef 200; exact scan of the live
+ *       anchors up to {@code exactMaxLive} 50,000, an HNSW graph over the live set above; 2 build
+ *       threads; docs/vector-recall.md).
  * </ul>
  */
 public record RecallConfig(
@@ -48,11 +54,19 @@ public record RecallConfig(
     double popularReferCategoryBoost,
     Set<String> referAwareScenarios,
     Map<String, RouteSettings> routes,
-    Map<String, List<String>> scenarioRoutes) {
+    Map<String, List<String>> scenarioRoutes,
+    LiveIndexSettings vectorIndex) {
 
   /** The standard routes, in the order outcomes are reported. */
   public static final List<String> STANDARD_ROUTES =
       List.of("U2F", "U2A", "U2A2A", "U2I2A", "U2I2I2A", "refer", "popular");
+
+  /** The vector routes, one per pretrained modality (docs/vector-recall.md). */
+  public static final List<String> VECTOR_ROUTES =
+      List.of("VEC_PROFILE", "VEC_U2F", "VEC_U2A", "VEC_U2A2A", "VEC_U2I2A", "VEC_U2I2I2A");
+
+  /** Every route the service knows, relation routes first; {@code "*"} runs these by default. */
+  public static final List<String> ALL_ROUTES = allRoutes();
 
   /** Default per-route settings. */
   public static final Map<String, RouteSettings> DEFAULT_ROUTES = defaultRoutes();
@@ -103,9 +117,42 @@ public record RecallConfig(
       copy.put(e.getKey(), List.copyOf(e.getValue()));
     }
     if (!copy.containsKey("*")) {
-      copy.put("*", STANDARD_ROUTES.stream().filter(routeCopy::containsKey).toList());
+      copy.put("*", ALL_ROUTES.stream().filter(routeCopy::containsKey).toList());
     }
     scenarioRoutes = Map.copyOf(copy);
+    requireNonNull(vectorIndex, "vectorIndex is null");
+  }
+
+  /** A configuration with the default vector index settings. */
+  public RecallConfig(
+      int defaultCount,
+      int maxCount,
+      long defaultDeadlineMillis,
+      long featuresTimeLimitMillis,
+      int routeThreads,
+      int routeQueue,
+      int serverThreads,
+      double rankFusionConstant,
+      double popularUserCategoryBoost,
+      double popularReferCategoryBoost,
+      Set<String> referAwareScenarios,
+      Map<String, RouteSettings> routes,
+      Map<String, List<String>> scenarioRoutes) {
+    this(
+        defaultCount,
+        maxCount,
+        defaultDeadlineMillis,
+        featuresTimeLimitMillis,
+        routeThreads,
+        routeQueue,
+        serverThreads,
+        rankFusionConstant,
+        popularUserCategoryBoost,
+        popularReferCategoryBoost,
+        referAwareScenarios,
+        routes,
+        scenarioRoutes,
+        LiveIndexSettings.DEFAULTS);
   }
 
   private static void positive(String name, long value) {
@@ -142,7 +189,8 @@ public record RecallConfig(
         popularReferCategoryBoost,
         referAwareScenarios,
         relaxed,
-        scenarioRoutes);
+        scenarioRoutes,
+        vectorIndex);
   }
 
   private static Map<String, RouteSettings> defaultRoutes() {
@@ -156,6 +204,17 @@ public record RecallConfig(
     routes.put("U2I2I2A", new RouteSettings(60, 50, 0.5));
     routes.put("refer", new RouteSettings(100, 50, 1.0));
     routes.put("popular", new RouteSettings(100, 50, 0.8));
+    // Vector routes: each modality's nearest live anchors. Smaller quotas, six of them share the
+    // answer with the relation routes.
+    for (String route : VECTOR_ROUTES) {
+      routes.put(route, new RouteSettings(40, 50, 0.8));
+    }
     return Map.copyOf(routes);
+  }
+
+  private static List<String> allRoutes() {
+    List<String> all = new java.util.ArrayList<>(STANDARD_ROUTES);
+    all.addAll(VECTOR_ROUTES);
+    return List.copyOf(all);
   }
 }

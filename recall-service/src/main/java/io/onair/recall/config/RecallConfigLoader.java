@@ -2,6 +2,8 @@ package io.onair.recall.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onair.server.ConfigurationJson;
+import io.onair.vectorindex.HnswParameters;
+import io.onair.vectorindex.LiveIndexSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,7 +18,8 @@ import java.util.Set;
  *
  * <pre>
  * {"defaultCount": 300, "routes": {"U2A2A": {"quota": 150}, "popular": {"timeLimitMillis": 20}},
- *  "scenarioRoutes": {"tab": ["U2F", "U2A", "popular"]}}
+ *  "scenarioRoutes": {"tab": ["U2F", "U2A", "popular"]},
+ *  "vectorIndex": {"m": 16, "efConstruction": 200, "ef": 200, "exactMaxLive": 50000}}
  * </pre>
  *
  * Stateless and thread-safe.
@@ -36,7 +39,10 @@ public final class RecallConfigLoader {
           "popularReferCategoryBoost",
           "referAwareScenarios",
           "routes",
-          "scenarioRoutes");
+          "scenarioRoutes",
+          "vectorIndex");
+  private static final Set<String> VECTOR_INDEX =
+      Set.of("m", "efConstruction", "ef", "exactMaxLive", "buildThreads");
   private static final Set<String> ROUTE = Set.of("quota", "timeLimitMillis", "weight");
 
   private RecallConfigLoader() {}
@@ -92,7 +98,22 @@ public final class RecallConfigLoader {
         json.path("popularReferCategoryBoost").asDouble(d.popularReferCategoryBoost()),
         referAware,
         routes,
-        scenarioRoutes);
+        scenarioRoutes,
+        vectorIndex(json.path("vectorIndex"), d.vectorIndex()));
+  }
+
+  private static LiveIndexSettings vectorIndex(JsonNode json, LiveIndexSettings d) {
+    if (json.isMissingNode()) {
+      return d;
+    }
+    ConfigurationJson.requireKnownKeys(json, VECTOR_INDEX, "vectorIndex.");
+    return new LiveIndexSettings(
+        new HnswParameters(
+            json.path("m").asInt(d.hnsw().m()),
+            json.path("efConstruction").asInt(d.hnsw().efConstruction()),
+            json.path("ef").asInt(d.hnsw().ef())),
+        json.path("exactMaxLive").asInt(d.exactMaxLive()),
+        json.path("buildThreads").asInt(d.buildThreads()));
   }
 
   private static List<String> strings(JsonNode array) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.name.Named;
 import io.onair.features.FeatureStore;
 import io.onair.features.UserFeatures;
+import io.onair.features.UserVectors;
 import io.onair.recall.ErrorCode;
 import io.onair.recall.RecallException;
 import io.onair.recall.config.RecallConfig;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -123,6 +125,13 @@ public final class RecallEngine {
       throw new RecallException(ErrorCode.DEADLINE_EXCEEDED, "the deadline had already passed");
     }
     var userRead = store.readUser(request.userId(), time);
+    // The vector routes' user vectors, read beside the user (same round trip) only when needed.
+    boolean vectorsNeeded =
+        valid.routes().stream().anyMatch(name -> routes.get(name).needsUserVectors());
+    CompletableFuture<UserVectors> vectorsRead =
+        vectorsNeeded
+            ? store.readUserVectors(request.userId())
+            : CompletableFuture.completedFuture(UserVectors.empty());
     // The live set is required (without it no answer is safe), so it may use the whole deadline.
     BitSet live = liveAnchors.at(time, deadlineNanos - System.nanoTime());
     UserFeatures user;
@@ -141,6 +150,24 @@ public final class RecallEngine {
           e.toString());
       userRead.cancel(true);
       user = UserFeatures.unknown(request.userId());
+      flags.add(Degradation.FEATURES_UNAVAILABLE);
+    }
+    UserVectors userVectors;
+    try {
+      userVectors =
+          vectorsRead.get(
+              Math.max(1, featuresLimit - (System.nanoTime() - start)), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RecallException(ErrorCode.UNAVAILABLE, "interrupted reading the user vectors");
+    } catch (ExecutionException | TimeoutException e) {
+      log.log(
+          System.Logger.Level.WARNING,
+          "reading the vectors of user {0} failed, the vector routes skip: {1}",
+          request.userId(),
+          e.toString());
+      vectorsRead.cancel(true);
+      userVectors = UserVectors.empty();
       flags.add(Degradation.FEATURES_UNAVAILABLE);
     }
     int refer = -1;
@@ -166,7 +193,7 @@ public final class RecallEngine {
     }
     CandidateFilter filter = new CandidateFilter(live, excluded, shown);
     RouteContext context =
-        new RouteContext(user, request.scenario(), refer, time, valid.count(), filter);
+        new RouteContext(user, request.scenario(), refer, time, valid.count(), filter, userVectors);
     long featuresDone = System.nanoTime();
 
     // Routes, in parallel.

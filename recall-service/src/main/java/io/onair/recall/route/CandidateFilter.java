@@ -50,6 +50,14 @@ public final class CandidateFilter {
     return live.get(anchor) && !excluded.get(anchor) && !recentlyShown.get(anchor);
   }
 
+  /**
+   * The live anchors, by index: the set itself, not a copy, so that searches over the live set can
+   * recognise a live set they have seen. Never modify it.
+   */
+  public BitSet liveSet() {
+    return live;
+  }
+
   public boolean isLive(int anchor) {
     return live.get(anchor);
   }

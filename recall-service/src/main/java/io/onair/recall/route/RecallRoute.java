@@ -20,6 +20,14 @@ public interface RecallRoute {
     return Optional.empty();
   }
 
+  /**
+   * Whether the route reads the user's pretrained vectors ({@link RouteContext#userVectors()}); the
+   * engine reads them with the user only when a requested route does.
+   */
+  default boolean needsUserVectors() {
+    return false;
+  }
+
   /** The recalled anchors, best first. */
   List<RouteCandidate> recall(RouteContext context);
 }

@@ -22,7 +22,7 @@ class RecallConfigLoaderTest {
     assertThat(c.routes().get("U2A2A").timeLimitMillis())
         .isEqualTo(RecallConfig.DEFAULT_ROUTES.get("U2A2A").timeLimitMillis());
     assertThat(c.routesOf("tab")).containsExactly("U2F", "popular");
-    assertThat(c.routesOf("channel")).isEqualTo(RecallConfig.STANDARD_ROUTES);
+    assertThat(c.routesOf("channel")).isEqualTo(RecallConfig.ALL_ROUTES);
   }
 
   @Test
