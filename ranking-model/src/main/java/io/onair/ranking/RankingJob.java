@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.onair.dataset.DataWindow;
 import io.onair.dataset.Dataset;
 import io.onair.dataset.progress.Progress;
+import io.onair.pretrain.vectors.PretrainedVectors;
 import io.onair.ranking.eval.EvaluationReport;
 import io.onair.ranking.eval.RankingEvaluator;
 import io.onair.ranking.eval.ScoringBenchmark;
@@ -17,10 +18,13 @@ import io.onair.ranking.features.EncodedExamples;
 import io.onair.ranking.features.FeatureLayout;
 import io.onair.ranking.features.FeatureVocabulary;
 import io.onair.ranking.graph.ModelConfig;
+import io.onair.ranking.graph.ModelKind;
+import io.onair.ranking.graph.PretrainedTables;
 import io.onair.ranking.train.RankingTrainer;
 import io.onair.ranking.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -67,9 +71,34 @@ public final class RankingJob {
       throw new IllegalArgumentException(
           "the training config's holdout days differ from the prepared window");
     }
+    Optional<PretrainedTables> pretrained = Optional.empty();
+    if (config.kind().pretrained()) {
+      requirePretrained(config.kind(), artifacts);
+      PretrainedTables tables =
+          PretrainedTables.align(PretrainedVectors.load(artifacts), prepared.vocabulary());
+      log.accept(
+          "pretrained vectors "
+              + tables.version()
+              + ": "
+              + tables.modalities()
+              + " x "
+              + tables.dimension()
+              + ", "
+              + tables.knownUsers()
+              + " of "
+              + (tables.userRows() - 1)
+              + " users, "
+              + tables.knownAnchors()
+              + " of "
+              + (tables.anchorRows() - 1)
+              + " anchors, frozen tables of "
+              + (tables.summary().get("table_bytes"))
+              + " bytes in the graph");
+      pretrained = Optional.of(tables);
+    }
     RankingTrainer.Outcome outcome =
         RankingTrainer.train(
-            prepared.examples(), prepared.window(), config, training, progress, log);
+            prepared.examples(), prepared.window(), config, pretrained, training, progress, log);
     try (var ranker = outcome.ranker()) {
       return ModelArtifacts.export(
           directory,
@@ -81,6 +110,25 @@ public final class RankingJob {
           prepared.window(),
           prepared.vocabulary(),
           prepared.examples().layout().historyLength());
+    }
+  }
+
+  /**
+   * Checks that a model needing pretrained vectors ({@code dmr-pretrained}) finds them under {@code
+   * artifacts}; other models pass.
+   *
+   * @throws IllegalArgumentException naming the missing {@code pretrain/CURRENT}
+   */
+  public static void requirePretrained(ModelKind kind, Path artifacts) {
+    if (kind.pretrained() && !PretrainedVectors.exists(artifacts)) {
+      throw new IllegalArgumentException(
+          "model "
+              + kind.wireName()
+              + " needs pretrained vectors, but "
+              + artifacts.resolve(PretrainedVectors.DIRECTORY).resolve("CURRENT")
+              + " is missing (run `onair pretrain --data DIR --artifacts "
+              + artifacts
+              + "` first)");
     }
   }
 

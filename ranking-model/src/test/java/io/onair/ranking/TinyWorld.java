@@ -80,7 +80,8 @@ public final class TinyWorld {
         anchors,
         anchorRows,
         knownUsers,
-        knownAnchors);
+        knownAnchors,
+        java.util.Map.of("profile", 1.0, "U2A", 1.0));
   }
 
   public static synchronized TinyWorld get() {

@@ -67,7 +67,8 @@ public final class CompareRankCommand implements Callable<Integer> {
     List<String[]> specs = new ArrayList<>();
     for (String spec : models) {
       String[] parts = spec.split("@", 2);
-      ModelKind.parse(parts[0]); // every name is checked before any training
+      // every name, and the pretrained vectors a model needs, is checked before any training
+      RankingJob.requirePretrained(ModelKind.parse(parts[0]), artifacts);
       specs.add(parts);
     }
     ConsoleProgress progress = new ConsoleProgress(System.err);

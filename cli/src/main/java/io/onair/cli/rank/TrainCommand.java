@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
       "Trains a ranking model and exports it as a SavedModel with its model card.",
       "Trains on the days before the held-out ones, evaluates on them after every epoch, and",
       "exports to ARTIFACTS/ranking/NAME/ (saved-model/, vocabulary.json, model-card.json).",
-      "Models: single-task, shared-bottom, mmoe, esmm, dbmtl, dbmtl-mmoe, dbmtl-multiscenario."
+      "Models: single-task, shared-bottom, mmoe, esmm, dbmtl, dbmtl-mmoe, dbmtl-multiscenario;",
+      "with a match tower beside the rank tower (--rank-tower): dmr, dmr-pretrained (needs",
+      "ARTIFACTS/pretrain from onair pretrain), rui-v1, rui-v2, rui-v3."
     })
 public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "The dataset.")
@@ -69,6 +71,7 @@ public final class TrainCommand implements Callable<Integer> {
     String artifactName = name != null ? name : defaultName(model, scenarios);
     ModelArtifacts.modelDirectory(artifacts, artifactName); // checks the name before any work
     var config = options.model(kind);
+    RankingJob.requirePretrained(kind, artifacts);
     var training = options.training(scenarios);
     ConsoleProgress progress = new ConsoleProgress(System.err);
     Dataset dataset = DatasetReader.read(data, progress);

@@ -2,6 +2,7 @@ package io.onair.cli.rank;
 
 import io.onair.dataset.manifest.TargetKind;
 import io.onair.dataset.manifest.TargetSpec;
+import io.onair.ranking.graph.MatchTowerConfig;
 import io.onair.ranking.graph.ModelConfig;
 import io.onair.ranking.graph.ModelKind;
 import io.onair.ranking.train.TrainingConfig;
@@ -88,6 +89,26 @@ final class TrainingOptions {
   double conditionalLossWeight;
 
   @Option(
+      names = "--rank-tower",
+      defaultValue = "dbmtl",
+      paramLabel = "MODEL",
+      description = {
+        "DMR and RUI models: the rank tower beside the match tower: dbmtl, shared-bottom, mmoe,",
+        "esmm or dbmtl-mmoe (default: ${DEFAULT-VALUE})."
+      })
+  String rankTower;
+
+  @Option(
+      names = "--match-pooling",
+      defaultValue = "mean",
+      paramLabel = "sum|mean",
+      description = {
+        "dmr-pretrained: how the learned dot product and the per-modality pretrained ones are",
+        "pooled (default: ${DEFAULT-VALUE})."
+      })
+  String matchPooling;
+
+  @Option(
       names = "--seed",
       defaultValue = "1",
       paramLabel = "S",
@@ -112,7 +133,11 @@ final class TrainingOptions {
         ModelConfig.defaults(kind)
             .withLossWeights(lossWeights)
             .withSeed(seed)
-            .withBayesianHead(conditional, conditionalLossWeight);
+            .withBayesianHead(conditional, conditionalLossWeight)
+            .withMatchTower(
+                MatchTowerConfig.defaults()
+                    .withRankTower(ModelKind.parse(rankTower))
+                    .withPooling(MatchTowerConfig.Pooling.parse(matchPooling)));
     if (targets.isEmpty()) {
       return config;
     }

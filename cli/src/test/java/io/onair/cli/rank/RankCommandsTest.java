@@ -78,6 +78,32 @@ class RankCommandsTest {
                 "dbmtl4"))
         .isEqualTo(2);
     assertThat(err.toString()).contains("unknown model 'dbmtl4'");
+    assertThat(
+            run(
+                "train",
+                "--data",
+                world.toString(),
+                "--artifacts",
+                artifacts.toString(),
+                "--model",
+                "dmr-pretrained"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("model dmr-pretrained needs pretrained vectors")
+        .contains("CURRENT is missing");
+    assertThat(
+            run(
+                "train",
+                "--data",
+                world.toString(),
+                "--artifacts",
+                artifacts.toString(),
+                "--model",
+                "rui-v3",
+                "--rank-tower",
+                "dbmtl-multiscenario"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("rank tower 'dbmtl-multiscenario' is not supported");
     assertThat(artifacts.resolve("ranking")).doesNotExist();
   }
 
