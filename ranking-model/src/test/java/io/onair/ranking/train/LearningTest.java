@@ -8,15 +8,21 @@ import io.onair.ranking.graph.ModelConfig;
 import io.onair.ranking.graph.ModelKind;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** DBMTL learns on the tiny world: the loss falls and click AUC clears a floor well above 0.5. */
+/**
+ * DBMTL, and DBMTL with a match tower beside it (DMR 1.0, RUI 3.0), learn on the tiny world: the
+ * loss falls and click AUC clears a floor well above 0.5.
+ */
 class LearningTest {
-  @Test
-  void lossFallsAndClickAucClearsTheFloor() {
+  @ParameterizedTest
+  @EnumSource(
+      value = ModelKind.class,
+      names = {"DBMTL", "DMR", "RUI_V3"})
+  void lossFallsAndClickAucClearsTheFloor(ModelKind kind) {
     TinyWorld world = TinyWorld.get();
-    ModelConfig config =
-        ModelConfig.defaults(ModelKind.DBMTL).withSizes(8, List.of(64, 32), 16, 4, 32);
+    ModelConfig config = ModelConfig.defaults(kind).withSizes(8, List.of(64, 32), 16, 4, 32);
     TrainingConfig training = TrainingConfig.defaults().withEpochs(4).withBatchSize(128);
     List<String> log = new ArrayList<>();
     RankingTrainer.Outcome outcome =
