@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "Measure speed (contracts.md section 5).",
     subcommands = {
       io.onair.cli.recall.BenchRecallCommand.class,
+      io.onair.cli.recall.BenchHnswCommand.class,
       io.onair.cli.ranking.BenchRankCommand.class,
       io.onair.cli.serve.BenchE2eCommand.class
     })
