@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.onair.dataset.progress.Progress;
 import io.onair.features.FeatureStore;
+import io.onair.features.memory.InMemoryFeatureStore;
 import io.onair.gateway.config.GatewayConfig;
 import io.onair.gateway.grpc.GatewayServer;
 import io.onair.metrics.MetricsHttpServer;
@@ -15,6 +17,8 @@ import io.onair.ranking.serving.grpc.RankingServer;
 import io.onair.recall.config.RecallConfig;
 import io.onair.recall.engine.RecallRuntime;
 import io.onair.recall.grpc.RecallServer;
+import io.onair.recall.vector.UserVectorLoader;
+import io.onair.recall.vector.VectorArtifacts;
 import io.onair.relations.Relations;
 import io.onair.relations.RelationsArtifacts;
 import java.net.InetSocketAddress;
@@ -22,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 
 /**
  * The three services in one process, talking real gRPC on loopback: recall, ranking and the gateway
@@ -144,10 +149,18 @@ public final class ServingStack implements AutoCloseable {
                   new InetSocketAddress(LOOPBACK, settings.recallPort()),
                   settings.recall().serverThreads(),
                   recallMetrics));
+      // Vector routes when the artifacts hold pretrained vectors. An embedded store is filled
+      // with the user vectors here (as with the dataset's features); a Redis store got them from
+      // onair features load.
+      Optional<VectorArtifacts> vectors = VectorArtifacts.load(settings.artifacts());
+      if (vectors.isPresent() && store instanceof InMemoryFeatureStore) {
+        UserVectorLoader.load(vectors.get().vectors(), store, Progress.NONE);
+      }
       RecallRuntime recallRuntime =
           push(
               opened,
-              RecallRuntime.create(settings.recall(), relations, store, false, Clock.systemUTC()));
+              RecallRuntime.create(
+                  settings.recall(), relations, store, false, Clock.systemUTC(), vectors));
       recall.serve(recallRuntime.engine());
 
       RankingServer ranking =
