@@ -58,10 +58,10 @@ import org.junit.jupiter.api.io.TempDir;
  * refused naming the field.
  */
 class SwipeServingTest {
-  /** The swipe model's kind and exported name (contracts.md: {@code rui-v3}). */
-  static final String SWIPE_KIND = "dbmtl";
+  /** The swipe model's kind and exported name: RUI 3.0 (contracts.md: {@code rui-v3}). */
+  static final String SWIPE_KIND = "rui-v3";
 
-  static final String SWIPE_MODEL = "dbmtl.swipe";
+  static final String SWIPE_MODEL = "rui-v3";
 
   @TempDir static Path dir;
 
@@ -97,7 +97,7 @@ class SwipeServingTest {
         prepared,
         SWIPE_MODEL,
         ModelConfig.defaults(ModelKind.parse(SWIPE_KIND)),
-        TrainingConfig.defaults().withEpochs(2).withTrainingScenarios(List.of("swipe")),
+        TrainingConfig.defaults().withEpochs(1).withTrainingScenarios(List.of("swipe")),
         artifacts,
         Progress.NONE,
         line -> {});
