@@ -17,10 +17,12 @@ import java.util.function.IntPredicate;
  * the graph's own serialization ({@link VectorIndexArtifacts} versions it on disk).
  *
  * <p>Scores are recomputed with {@link InnerProduct} from the stored vectors, so they are the exact
- * inner products (the graph only chooses the candidates). hnswlib has no filter: a search with a
- * predicate asks for more neighbours until {@code k} accepted ones are found or the graph is
- * exhausted; that is meant for predicates that reject few rows (the live-only case builds a graph
- * over the live rows instead, see {@link LiveAnchorIndex}).
+ * inner products (the graph only chooses the candidates). The graph stores each vector with one
+ * extra component that turns inner-product search into a search among vectors of equal norm (see
+ * {@link #build(AnchorVectors, int[], HnswParameters, int, BuildProgress)}). hnswlib has no filter:
+ * a search with a predicate asks for more neighbours until {@code k} accepted ones are found or the
+ * graph is exhausted; that is meant for predicates that reject few rows (the live-only case builds
+ * a graph over the live rows instead, see {@link LiveAnchorIndex}).
  *
  * <p>Searches are thread-safe; the graph is not changed after the build.
  */
@@ -66,14 +68,26 @@ public final class HnswSearch implements VectorSearch {
     }
     HnswIndex<Integer, float[], RowItem, Float> index =
         HnswIndex.newBuilder(
-                vectors.dimension(), new InnerProductDistance(), Math.max(1, rows.length))
+                vectors.dimension() + 1, new InnerProductDistance(), Math.max(1, rows.length))
             .withM(parameters.m())
             .withEfConstruction(parameters.efConstruction())
             .withEf(parameters.ef())
             .build();
+    // Inner product is not a metric: a vector is not its own nearest neighbour, and a graph built
+    // on raw inner products links small-norm vectors poorly (recall@100 0.81 on 100k clustered
+    // vectors). The standard reduction (Bachrach et al., 2014) appends sqrt(M^2 - |x|^2) to every
+    // vector (M the largest norm) and 0 to the query: every stored vector then has norm M, so
+    // among them inner-product order is distance order, and q'.x' = q.x keeps the answer.
+    double maxSquaredNorm = 0;
+    for (int row : rows) {
+      maxSquaredNorm = Math.max(maxSquaredNorm, squaredNorm(vectors, row));
+    }
     List<RowItem> items = new ArrayList<>(rows.length);
     for (int row : rows) {
-      items.add(new RowItem(row, vectors.vector(row)));
+      float[] augmented = java.util.Arrays.copyOf(vectors.vector(row), vectors.dimension() + 1);
+      augmented[vectors.dimension()] =
+          (float) Math.sqrt(Math.max(0, maxSquaredNorm - squaredNorm(vectors, row)));
+      items.add(new RowItem(row, augmented));
     }
     int interval = Math.max(1, rows.length / 20);
     index.addAll(items, threads, progress::update, interval);
@@ -104,7 +118,27 @@ public final class HnswSearch implements VectorSearch {
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("cannot read the HNSW graph " + file + ": " + e, e);
     }
-    return new HnswSearch(index, index.getDimensions());
+    // The stored vectors carry the one extra component of the inner-product reduction.
+    return new HnswSearch(index, index.getDimensions() - 1);
+  }
+
+  private static double squaredNorm(AnchorVectors vectors, int row) {
+    double sum = 0;
+    int base = row * vectors.dimension();
+    for (int d = 0; d < vectors.dimension(); d++) {
+      double x = vectors.data()[base + d];
+      sum += x * x;
+    }
+    return sum;
+  }
+
+  /**
+   * Changes the search ef. For benchmarks that measure several ef on one graph: not safe while
+   * other threads search, and a served graph never has it called.
+   */
+  public void setEf(int ef) {
+    new HnswParameters(index.getM(), index.getEfConstruction(), ef); // validates
+    index.setEf(ef);
   }
 
   /** The parameters the graph was built with (ef as currently set). */
@@ -133,8 +167,9 @@ public final class HnswSearch implements VectorSearch {
     requireNonNull(accept, "accept is null");
     int size = index.size();
     int fetch = Math.min(k, Math.max(1, size));
+    float[] augmented = java.util.Arrays.copyOf(query, dimension + 1);
     while (true) {
-      List<SearchResult<RowItem, Float>> found = index.findNearest(query, fetch);
+      List<SearchResult<RowItem, Float>> found = index.findNearest(augmented, fetch);
       List<Neighbor> accepted = new ArrayList<>(Math.min(k, found.size()));
       for (SearchResult<RowItem, Float> result : found) {
         int row = result.item().id();

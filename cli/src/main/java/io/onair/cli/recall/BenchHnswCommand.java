@@ -113,9 +113,12 @@ public final class BenchHnswCommand implements Callable<Integer> {
 
   @Option(
       names = "--ef",
-      paramLabel = "N",
-      description = "HNSW search ef (default: the recall default, 200).")
-  Integer ef;
+      paramLabel = "N[,N...]",
+      split = ",",
+      description =
+          "HNSW search ef (default: the recall default, 200); more values measure the same graph"
+              + " at each (ef_sweep).")
+  java.util.List<Integer> ef;
 
   @Option(
       names = "--build-threads",
@@ -174,7 +177,7 @@ public final class BenchHnswCommand implements Callable<Integer> {
         new HnswParameters(
             m != null ? m : defaults.m(),
             efConstruction != null ? efConstruction : defaults.efConstruction(),
-            ef != null ? ef : defaults.ef());
+            ef != null && !ef.isEmpty() ? ef.get(0) : defaults.ef());
     Progress progress = new ConsoleProgress(System.err);
 
     AnchorVectors vectors;
@@ -204,7 +207,14 @@ public final class BenchHnswCommand implements Callable<Integer> {
                 vectors,
                 queryVectors,
                 new HnswBenchmark.Settings(
-                    k, parameters, buildThreads, liveShare, crossover, warmup, seed),
+                    k,
+                    parameters,
+                    buildThreads,
+                    liveShare,
+                    crossover,
+                    warmup,
+                    seed,
+                    ef != null && ef.size() > 1 ? ef.subList(1, ef.size()) : java.util.List.of()),
                 progress)
             .run());
     if (save) {
@@ -235,6 +245,18 @@ public final class BenchHnswCommand implements Callable<Integer> {
         (Double) r.get("qps"),
         (Double) baseline.get("qps"),
         (Double) r.get("ratio"));
+    if (r.get("ef_sweep") != null) {
+      for (Map<String, Object> point : (Iterable<Map<String, Object>>) r.get("ef_sweep")) {
+        System.out.printf(
+            Locale.ROOT,
+            "  ef %d: recall@%d %.4f, %.0f queries/s, %.2fx exact%n",
+            (Integer) point.get("ef"),
+            (Integer) r.get("k"),
+            (Double) point.get("recall_at_k"),
+            (Double) point.get("qps"),
+            (Double) point.get("ratio"));
+      }
+    }
     Map<String, Object> live = (Map<String, Object>) r.get("live");
     if (live != null && live.containsKey("baseline")) {
       Map<String, Object> exact = (Map<String, Object>) live.get("baseline");

@@ -43,6 +43,7 @@ public final class HnswBenchmark {
    * @param crossover whether to search the crossover live-set size
    * @param warmup queries run before each measured series
    * @param seed the live sets' seed
+   * @param moreEf further search ef values measured on the graph over everything (an ef sweep)
    */
   public record Settings(
       int k,
@@ -51,9 +52,11 @@ public final class HnswBenchmark {
       double liveShare,
       boolean crossover,
       int warmup,
-      long seed) {
+      long seed,
+      List<Integer> moreEf) {
     public Settings {
       requireNonNull(parameters, "parameters is null");
+      moreEf = List.copyOf(requireNonNull(moreEf, "moreEf is null"));
       if (k < 1 || buildThreads < 1 || warmup < 0 || !(liveShare >= 0 && liveShare <= 1)) {
         throw new IllegalArgumentException(
             "k and buildThreads must be positive, warmup not negative, liveShare 0 to 1");
@@ -105,6 +108,19 @@ public final class HnswBenchmark {
     out.put("recall_at_k", round(recall(approximate.results(), truth.results())));
     out.put("baseline", series("exact", truth, 1.0));
     out.put("ratio", round(approximate.qps() / truth.qps()));
+    if (!settings.moreEf().isEmpty()) {
+      List<Map<String, Object>> sweep = new ArrayList<>();
+      for (int ef : settings.moreEf()) {
+        graph.setEf(ef);
+        Series series = measure("HNSW ef " + ef, graph, k, row -> true);
+        Map<String, Object> point = series("HNSW ef " + ef, series, series.qps() / truth.qps());
+        point.put("ef", ef);
+        point.put("recall_at_k", round(recall(series.results(), truth.results())));
+        sweep.add(point);
+      }
+      graph.setEf(settings.parameters().ef());
+      out.put("ef_sweep", sweep);
+    }
 
     if (settings.liveShare() > 0) {
       out.put("live", live(graph, k));
