@@ -15,12 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The tiny simulated world (seed 7) with its relations (2 held-out days), built once per JVM. */
-final class TinyWorld {
+public final class TinyWorld {
   private static TinyWorld instance;
 
-  final Dataset dataset;
-  final DataWindow window;
-  final Relations relations;
+  public final Dataset dataset;
+  public final DataWindow window;
+  public final Relations relations;
 
   private TinyWorld() {
     Path directory;
@@ -36,7 +36,7 @@ final class TinyWorld {
         RelationsJob.run(dataset, window, RelationsConfig.defaults(), Progress.NONE).relations();
   }
 
-  static synchronized TinyWorld get() {
+  public static synchronized TinyWorld get() {
     if (instance == null) {
       instance = new TinyWorld();
     }
