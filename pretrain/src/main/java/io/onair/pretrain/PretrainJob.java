@@ -123,11 +123,11 @@ public final class PretrainJob {
               (System.nanoTime() - start) / 1e9);
 
       int[] everyUser = IntStream.range(0, dataset.userCount()).toArray();
-      progress.start("user vectors", 1, "passes");
+      progress.start("user vectors", dataset.userCount(), "users");
       ModalitySequences now = builder.build(window, window.holdoutStart(), everyUser);
       float[] userVectors = model.userVectors(now);
       float[] anchorVectors = model.anchorVectors();
-      progress.advance(1);
+      progress.advance(dataset.userCount());
       progress.finish(String.format("%,d users, %,d anchors", now.rows(), dataset.anchorCount()));
 
       NextAnchorEvaluator.Report evaluation = null;
