@@ -13,7 +13,7 @@ import static java.util.Objects.requireNonNull;
  * @param buildThreads threads of a background graph build
  */
 public record LiveIndexSettings(HnswParameters hnsw, int exactMaxLive, int buildThreads) {
-  /** M 16, efConstruction 100, ef 200, exact up to 50,000 live anchors, builds on 2 threads. */
+  /** M 16, efConstruction 100, ef 400, exact up to 50,000 live anchors, builds on 2 threads. */
   public static final LiveIndexSettings DEFAULTS =
       new LiveIndexSettings(HnswParameters.DEFAULTS, 50_000, 2);
 

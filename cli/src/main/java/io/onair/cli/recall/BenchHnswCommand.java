@@ -116,7 +116,7 @@ public final class BenchHnswCommand implements Callable<Integer> {
       paramLabel = "N[,N...]",
       split = ",",
       description =
-          "HNSW search ef (default: the recall default, 200); more values measure the same graph"
+          "HNSW search ef (default: the recall default, 400); more values measure the same graph"
               + " at each (ef_sweep).")
   java.util.List<Integer> ef;
 

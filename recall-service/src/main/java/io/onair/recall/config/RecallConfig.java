@@ -36,7 +36,7 @@ import java.util.Set;
  *       {@code "*"} defaults to every route ({@link #ALL_ROUTES}; the vector routes run only where
  *       pretrained vectors are loaded);
  *   <li>{@code vectorIndex}: how the vector routes search the live anchors ({@link
- *       LiveIndexSettings#DEFAULTS}: HNSW M 16, efConstruction 100, ef 200; exact scan of the live
+ *       LiveIndexSettings#DEFAULTS}: HNSW M 16, efConstruction 100, ef 400; exact scan of the live
  *       anchors up to {@code exactMaxLive} 50,000, an HNSW graph over the live set above; 2 build
  *       threads; docs/vector-recall.md).
  * </ul>
