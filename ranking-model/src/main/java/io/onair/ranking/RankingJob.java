@@ -74,8 +74,23 @@ public final class RankingJob {
     Optional<PretrainedTables> pretrained = Optional.empty();
     if (config.kind().pretrained()) {
       requirePretrained(config.kind(), artifacts);
-      PretrainedTables tables =
-          PretrainedTables.align(PretrainedVectors.load(artifacts), prepared.vocabulary());
+      PretrainedVectors vectors = PretrainedVectors.load(artifacts);
+      PretrainedTables tables = PretrainedTables.align(vectors, prepared.vocabulary());
+      if (vectors.window().get("holdout_start") instanceof Number end) {
+        long firstRow = firstTrainingTimestamp(prepared, training);
+        if (firstRow < end.longValue()) {
+          log.accept(
+              "warning: pretrained vectors "
+                  + vectors.version()
+                  + " were built from the events before "
+                  + java.time.Instant.ofEpochSecond(end.longValue())
+                  + ", which include the training rows from "
+                  + java.time.Instant.ofEpochSecond(firstRow)
+                  + ": the vectors have seen those rows' outcomes, so the model will lean on them"
+                  + " more than on the held-out days (docs/ranking.md, match towers). Pretrain"
+                  + " with more --holdout-days, or train on later rows (--max-training-rows).");
+        }
+      }
       log.accept(
           "pretrained vectors "
               + tables.version()
@@ -111,6 +126,33 @@ public final class RankingJob {
           prepared.vocabulary(),
           prepared.examples().layout().historyLength());
     }
+  }
+
+  /** The time of the earliest row {@code training} trains on (as the trainer selects them). */
+  private static long firstTrainingTimestamp(Prepared prepared, TrainingConfig training) {
+    EncodedExamples examples = prepared.examples();
+    List<String> scenarios = examples.scenarios();
+    long[] timestamps = examples.timestamps();
+    int count = 0;
+    long first = Long.MAX_VALUE;
+    for (int pass = 0; pass < 2; pass++) {
+      int seen = 0;
+      for (int r = 0; r < examples.size(); r++) {
+        if (!prepared.window().isTraining(timestamps[r])
+            || (!training.trainingScenarios().isEmpty()
+                && !training.trainingScenarios().contains(scenarios.get(examples.scenario(r))))) {
+          continue;
+        }
+        if (pass == 0) {
+          count++;
+        } else if (training.maxTrainingRows() == 0
+            || seen++ >= count - training.maxTrainingRows()) {
+          first = timestamps[r];
+          break;
+        }
+      }
+    }
+    return first;
   }
 
   /**

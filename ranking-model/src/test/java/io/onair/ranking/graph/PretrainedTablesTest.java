@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code dmr-pretrained} reads the current pretrained vectors through {@link PretrainedVectors}:
  * they are laid out on the encoder's codes (unknown users and anchors get zero rows, each modality
- * scaled so its dot products have an RMS of 1), the model trains and exports with them, and its
- * card pins their version. Without pretrained vectors the model is refused with a clear message.
+ * scaled so its dot products have an RMS of 1), the model trains and exports with them, its card
+ * pins their version, and a warning says when the vectors were built from the ranker's training
+ * rows. Without pretrained vectors the model is refused with a clear message.
  */
 class PretrainedTablesTest {
   private static final int D = 4;
@@ -59,7 +60,8 @@ class PretrainedTablesTest {
         PretrainedVectors.write(
             artifacts,
             new PretrainedVectors.Export(
-                Map.of("from", "test"),
+                // built up to the ranker's held-out start: they saw its training rows
+                Map.of("holdout_start", world.window.holdoutStart()),
                 Map.of(),
                 List.of("profile", "U2A"),
                 VectorSet.of(knownAnchors, anchorVectors, D),
@@ -99,6 +101,7 @@ class PretrainedTablesTest {
           .isCloseTo((float) (u2a[j] * u2aScale), org.assertj.core.data.Offset.offset(1e-5f));
     }
 
+    List<String> log = new ArrayList<>();
     RankingJob.Prepared prepared =
         new RankingJob.Prepared(world.dataset, world.vocabulary, world.examples, world.window);
     ModelCard card =
@@ -112,7 +115,10 @@ class PretrainedTablesTest {
             TrainingConfig.defaults().withEpochs(1).withMaxTrainingRows(2000),
             artifacts,
             Progress.NONE,
-            line -> {});
+            log::add);
+    assertThat(log)
+        .anyMatch(line -> line.startsWith("warning: pretrained vectors " + version))
+        .anyMatch(line -> line.contains("have seen those rows' outcomes"));
     @SuppressWarnings("unchecked")
     Map<String, Object> pinned = (Map<String, Object>) card.modelConfig().get("pretrained_vectors");
     assertThat(pinned)
