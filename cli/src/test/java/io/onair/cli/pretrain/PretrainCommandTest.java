@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onair.cli.OnAirCommand;
-import io.onair.pretrain.vectors.PretrainedVectors;
+import io.onair.vectors.PretrainedVectors;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

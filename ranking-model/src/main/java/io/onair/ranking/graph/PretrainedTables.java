@@ -2,9 +2,9 @@ package io.onair.ranking.graph;
 
 import static java.util.Objects.requireNonNull;
 
-import io.onair.pretrain.vectors.PretrainedVectors;
-import io.onair.pretrain.vectors.VectorSet;
 import io.onair.ranking.features.FeatureVocabulary;
+import io.onair.vectors.PretrainedVectors;
+import io.onair.vectors.VectorSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

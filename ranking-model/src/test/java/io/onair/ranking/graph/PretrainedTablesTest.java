@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.onair.dataset.progress.Progress;
-import io.onair.pretrain.vectors.PretrainedVectors;
-import io.onair.pretrain.vectors.VectorSet;
 import io.onair.ranking.RankingJob;
 import io.onair.ranking.TinyWorld;
 import io.onair.ranking.export.ModelCard;
 import io.onair.ranking.train.TrainingConfig;
+import io.onair.vectors.PretrainedVectors;
+import io.onair.vectors.VectorSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

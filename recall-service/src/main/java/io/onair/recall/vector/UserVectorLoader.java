@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.onair.dataset.progress.Progress;
 import io.onair.features.FeatureStore;
-import io.onair.pretrain.vectors.PretrainedVectors;
-import io.onair.pretrain.vectors.VectorSet;
+import io.onair.vectors.PretrainedVectors;
+import io.onair.vectors.VectorSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;

@@ -2,9 +2,9 @@ package io.onair.recall.vector;
 
 import static java.util.Objects.requireNonNull;
 
-import io.onair.pretrain.vectors.PretrainedVectors;
 import io.onair.vectorindex.HnswSearch;
 import io.onair.vectorindex.VectorIndexArtifacts;
+import io.onair.vectors.PretrainedVectors;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -2,8 +2,6 @@ package io.onair.recall.vector;
 
 import static java.util.Objects.requireNonNull;
 
-import io.onair.pretrain.vectors.PretrainedVectors;
-import io.onair.pretrain.vectors.VectorSet;
 import io.onair.recall.route.CandidateFilter;
 import io.onair.recall.route.RelationTables;
 import io.onair.recall.route.RouteCandidate;
@@ -13,6 +11,8 @@ import io.onair.vectorindex.LiveAnchorIndex;
 import io.onair.vectorindex.LiveIndexSettings;
 import io.onair.vectorindex.Neighbor;
 import io.onair.vectorindex.VectorSearch;
+import io.onair.vectors.PretrainedVectors;
+import io.onair.vectors.VectorSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;

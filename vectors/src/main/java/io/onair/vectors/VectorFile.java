@@ -1,4 +1,4 @@
-package io.onair.pretrain.vectors;
+package io.onair.vectors;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -1,4 +1,4 @@
-package io.onair.pretrain.vectors;
+package io.onair.vectors;
 
 import static java.util.Objects.requireNonNull;
 

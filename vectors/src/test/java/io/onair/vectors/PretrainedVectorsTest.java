@@ -1,4 +1,4 @@
-package io.onair.pretrain.vectors;
+package io.onair.vectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
