@@ -1,5 +1,6 @@
 package io.onair.vectorindex;
 
+import io.onair.vectors.VectorSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,7 +19,7 @@ public final class ClusteredVectors {
   private ClusteredVectors() {}
 
   /** {@code count} vectors with ids {@code v0, v1, ...}. */
-  public static AnchorVectors generate(int count, int dimension, int clusters, long seed) {
+  public static VectorSet generate(int count, int dimension, int clusters, long seed) {
     if (count < 1 || dimension < 1 || clusters < 1) {
       throw new IllegalArgumentException(
           "count, dimension and clusters must be positive, got "
@@ -44,14 +45,14 @@ public final class ClusteredVectors {
       }
       ids.add("v" + i);
     }
-    return AnchorVectors.of(ids, data, dimension);
+    return VectorSet.of(ids, data, dimension);
   }
 
   /**
    * Query vectors near the data: a random vector of {@code like} plus Gaussian noise, so queries
    * fall in the same clusters as the data, as users' vectors fall near anchors they like.
    */
-  public static float[][] queries(AnchorVectors like, int count, long seed) {
+  public static float[][] queries(VectorSet like, int count, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     float[][] queries = new float[count][];
     for (int i = 0; i < count; i++) {

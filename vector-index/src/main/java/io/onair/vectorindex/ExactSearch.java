@@ -2,6 +2,7 @@ package io.onair.vectorindex;
 
 import static java.util.Objects.requireNonNull;
 
+import io.onair.vectors.VectorSet;
 import java.util.List;
 import java.util.function.IntPredicate;
 
@@ -23,7 +24,7 @@ public final class ExactSearch implements VectorSearch {
   }
 
   /** Over every vector. */
-  public static ExactSearch over(AnchorVectors vectors) {
+  public static ExactSearch over(VectorSet vectors) {
     requireNonNull(vectors, "vectors is null");
     int[] rows = new int[vectors.size()];
     for (int i = 0; i < rows.length; i++) {
@@ -33,7 +34,7 @@ public final class ExactSearch implements VectorSearch {
   }
 
   /** Over the given rows only (copied into a packed array). */
-  public static ExactSearch over(AnchorVectors vectors, int[] rows) {
+  public static ExactSearch over(VectorSet vectors, int[] rows) {
     requireNonNull(vectors, "vectors is null");
     requireNonNull(rows, "rows is null");
     int dimension = vectors.dimension();

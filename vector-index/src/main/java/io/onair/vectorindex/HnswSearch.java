@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.github.jelmerk.hnswlib.core.SearchResult;
 import com.github.jelmerk.hnswlib.core.hnsw.HnswIndex;
+import io.onair.vectors.VectorSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,14 +14,14 @@ import java.util.function.IntPredicate;
 
 /**
  * Approximate top-k by inner product over an HNSW graph (hnswlib-core). Built over some rows of an
- * {@link AnchorVectors} (all of them, or the live ones), on several threads; saved and loaded with
- * the graph's own serialization ({@link VectorIndexArtifacts} versions it on disk).
+ * {@link VectorSet} (all of them, or the live ones), on several threads; saved and loaded with the
+ * graph's own serialization ({@link VectorIndexArtifacts} versions it on disk).
  *
  * <p>Scores are recomputed with {@link InnerProduct} from the stored vectors, so they are the exact
  * inner products (the graph only chooses the candidates). The graph stores each vector with one
  * extra component that turns inner-product search into a search among vectors of equal norm (see
- * {@link #build(AnchorVectors, int[], HnswParameters, int, BuildProgress)}). hnswlib has no filter:
- * a search with a predicate asks for more neighbours until {@code k} accepted ones are found or the
+ * {@link #build(VectorSet, int[], HnswParameters, int, BuildProgress)}). hnswlib has no filter: a
+ * search with a predicate asks for more neighbours until {@code k} accepted ones are found or the
  * graph is exhausted; that is meant for predicates that reject few rows (the live-only case builds
  * a graph over the live rows instead, see {@link LiveAnchorIndex}).
  *
@@ -39,7 +40,7 @@ public final class HnswSearch implements VectorSearch {
 
   /** Builds a graph over every vector. */
   public static HnswSearch build(
-      AnchorVectors vectors, HnswParameters parameters, int threads, BuildProgress progress)
+      VectorSet vectors, HnswParameters parameters, int threads, BuildProgress progress)
       throws InterruptedException {
     int[] rows = new int[vectors.size()];
     for (int i = 0; i < rows.length; i++) {
@@ -53,11 +54,7 @@ public final class HnswSearch implements VectorSearch {
    * inserts concurrently; its threads are named and end with the build).
    */
   public static HnswSearch build(
-      AnchorVectors vectors,
-      int[] rows,
-      HnswParameters parameters,
-      int threads,
-      BuildProgress progress)
+      VectorSet vectors, int[] rows, HnswParameters parameters, int threads, BuildProgress progress)
       throws InterruptedException {
     requireNonNull(vectors, "vectors is null");
     requireNonNull(rows, "rows is null");
@@ -124,7 +121,7 @@ public final class HnswSearch implements VectorSearch {
     return new HnswSearch(index, index.getDimensions() - 1);
   }
 
-  private static double squaredNorm(AnchorVectors vectors, int row) {
+  private static double squaredNorm(VectorSet vectors, int row) {
     double sum = 0;
     int base = row * vectors.dimension();
     for (int d = 0; d < vectors.dimension(); d++) {

@@ -2,6 +2,7 @@ package io.onair.vectorindex;
 
 import static java.util.Objects.requireNonNull;
 
+import io.onair.vectors.VectorSet;
 import java.util.BitSet;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -35,7 +36,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LiveAnchorIndex {
   private static final System.Logger log = System.getLogger(LiveAnchorIndex.class.getName());
 
-  private final AnchorVectors vectors;
+  private final VectorSet vectors;
   private final LiveIndexSettings settings;
   private final Executor buildExecutor;
   private final HnswSearch everyAnchorGraph;
@@ -56,7 +57,7 @@ public final class LiveAnchorIndex {
    * @param everyAnchorGraph a graph over every row, used when every anchor is live, or empty
    */
   public LiveAnchorIndex(
-      AnchorVectors vectors,
+      VectorSet vectors,
       LiveIndexSettings settings,
       Executor buildExecutor,
       Optional<HnswSearch> everyAnchorGraph) {
@@ -74,7 +75,7 @@ public final class LiveAnchorIndex {
     }
   }
 
-  public AnchorVectors vectors() {
+  public VectorSet vectors() {
     return vectors;
   }
 

@@ -1,11 +1,12 @@
 package io.onair.vectorindex;
 
+import io.onair.vectors.VectorSet;
 import java.util.List;
 import java.util.function.IntPredicate;
 
 /**
  * Top-k inner-product search over a fixed set of vectors, identified by their rows in the {@link
- * AnchorVectors} the search was built over.
+ * VectorSet} the search was built over.
  *
  * <p>Implementations are immutable once built and safe for concurrent searches.
  */

@@ -3,6 +3,7 @@ package io.onair.vectorindex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.onair.vectors.VectorSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -27,7 +28,7 @@ class VectorSearchTest {
   private static final int K = 20;
   private static final HnswParameters PARAMETERS = new HnswParameters(16, 100, 100);
 
-  private static AnchorVectors vectors;
+  private static VectorSet vectors;
   private static float[][] queries;
   private static HnswSearch graph;
 

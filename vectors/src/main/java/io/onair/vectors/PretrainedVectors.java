@@ -141,29 +141,30 @@ public final class PretrainedVectors {
   public static String write(Path artifacts, Export export) {
     requireNonNull(export, "export is null");
     VersionedDirectory versions = versions(artifacts);
+    Map<String, Integer> userCounts = new LinkedHashMap<>();
+    for (String modality : export.modalities()) {
+      userCounts.put(modality, export.usersByModality().get(modality).size());
+    }
     return versions.publish(
         directory -> {
           VectorFile.write(export.anchors(), directory.resolve(ANCHORS));
-          Map<String, Integer> userCounts = new LinkedHashMap<>();
           for (String modality : export.modalities()) {
-            VectorSet set = export.usersByModality().get(modality);
-            VectorFile.write(set, directory.resolve(userFile(modality)));
-            userCounts.put(modality, set.size());
+            VectorFile.write(
+                export.usersByModality().get(modality), directory.resolve(userFile(modality)));
           }
-          // the id hashes these files, so the card cannot hold it: load() takes the id from
-          // the directory's name
-          JSON.writeValue(
-              directory.resolve(CARD).toFile(),
-              new Card(
-                  FORMAT,
-                  null,
-                  export.window(),
-                  export.anchors().dimension(),
-                  export.modalities(),
-                  export.anchors().size(),
-                  userCounts,
-                  export.metrics()));
-        });
+        },
+        (directory, version) ->
+            JSON.writeValue(
+                directory.resolve(CARD).toFile(),
+                new Card(
+                    FORMAT,
+                    version,
+                    export.window(),
+                    export.anchors().dimension(),
+                    export.modalities(),
+                    export.anchors().size(),
+                    userCounts,
+                    export.metrics())));
   }
 
   /**
@@ -193,18 +194,13 @@ public final class PretrainedVectors {
       throw new IllegalArgumentException(
           directory.resolve(CARD) + " has format '" + card.format() + "', expected " + FORMAT);
     }
-    Card named =
-        new Card(
-            card.format(),
-            directory.getFileName().toString(),
-            card.window(),
-            card.dimension(),
-            card.modalities(),
-            card.anchors(),
-            card.users(),
-            card.metrics());
+    String version = directory.getFileName().toString();
+    if (!version.equals(card.version())) {
+      throw new IllegalArgumentException(
+          directory.resolve(CARD) + " names version " + card.version() + ", not its directory's");
+    }
     VectorSet anchors = readSet(directory.resolve(ANCHORS), card.dimension());
-    return new PretrainedVectors(directory, named, anchors);
+    return new PretrainedVectors(directory, card, anchors);
   }
 
   private static VectorSet readSet(Path file, int dimension) {
@@ -226,7 +222,7 @@ public final class PretrainedVectors {
     return "users." + modality + ".vec";
   }
 
-  /** The version id (the directory name under {@code pretrain/versions}). */
+  /** The version id (also the directory's name under {@code pretrain/versions}). */
   public String version() {
     return card.version();
   }

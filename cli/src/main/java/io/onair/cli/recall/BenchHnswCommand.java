@@ -3,7 +3,6 @@ package io.onair.cli.recall;
 import io.onair.cli.JsonOutput;
 import io.onair.dataset.progress.ConsoleProgress;
 import io.onair.dataset.progress.Progress;
-import io.onair.vectorindex.AnchorVectors;
 import io.onair.vectorindex.BuildProgress;
 import io.onair.vectorindex.ClusteredVectors;
 import io.onair.vectorindex.HnswParameters;
@@ -180,14 +179,14 @@ public final class BenchHnswCommand implements Callable<Integer> {
             ef != null && !ef.isEmpty() ? ef.get(0) : defaults.ef());
     Progress progress = new ConsoleProgress(System.err);
 
-    AnchorVectors vectors;
+    VectorSet vectors;
     float[][] queryVectors;
     String source;
     PretrainedVectors pretrained = null;
     if (artifacts != null) {
       pretrained = PretrainedVectors.load(artifacts);
       VectorSet anchors = pretrained.anchors();
-      vectors = AnchorVectors.of(anchors.ids(), anchors.data(), anchors.dimension());
+      vectors = anchors;
       VectorSet users = pretrained.users(modality);
       SplittableRandom random = new SplittableRandom(seed);
       queryVectors = new float[queries][];

@@ -61,6 +61,12 @@ public record VersionedDirectory(Path root, String description, int kept) {
     void write(Path directory) throws IOException;
   }
 
+  /** Writes the files that name the version (a card), after the id is known. */
+  @FunctionalInterface
+  public interface Stamp {
+    void write(Path directory, String version) throws IOException;
+  }
+
   public VersionedDirectory {
     requireNonNull(root, "root is null");
     requireNonNull(description, "description is null");
@@ -140,7 +146,16 @@ public record VersionedDirectory(Path root, String description, int kept) {
    * new version id, which hashes the files the writer wrote.
    */
   public String publish(Writer writer) {
+    return publish(writer, (directory, version) -> {});
+  }
+
+  /**
+   * As {@link #publish(Writer)}, and once the id is known (it hashes what {@code writer} wrote),
+   * {@code stamp} adds the files that name it before the version becomes visible.
+   */
+  public String publish(Writer writer, Stamp stamp) {
     requireNonNull(writer, "writer is null");
+    requireNonNull(stamp, "stamp is null");
     Path temporary = null;
     try {
       Files.createDirectories(root.resolve(VERSIONS));
@@ -153,6 +168,7 @@ public record VersionedDirectory(Path root, String description, int kept) {
         version = VERSION_TIME.format(Instant.now()) + "-" + hash;
         target = root.resolve(VERSIONS).resolve(version);
       } while (Files.exists(target) && sleepOneMillisecond());
+      stamp.write(temporary, version);
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       temporary = null;
       Path pointerTemporary = Files.createTempFile(root, ".current-", ".tmp");

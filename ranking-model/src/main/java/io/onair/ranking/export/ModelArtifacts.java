@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.onair.dataset.DataWindow;
+import io.onair.dataset.artifacts.VersionedDirectory;
 import io.onair.dataset.manifest.TargetGraph;
 import io.onair.dataset.manifest.TargetSpec;
 import io.onair.ranking.eval.RankingEvaluator;
@@ -15,25 +16,15 @@ import io.onair.ranking.train.EpochReport;
 import io.onair.ranking.train.RankingTrainer;
 import io.onair.ranking.train.TrainingConfig;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Where a ranking model lives under {@code --artifacts}, and how it is written so that a running
@@ -66,18 +57,13 @@ public final class ModelArtifacts {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** The pointer file naming the served version. */
-  public static final String CURRENT = "CURRENT";
+  public static final String CURRENT = VersionedDirectory.CURRENT;
 
   /** The directory holding one sub-directory per exported version. */
-  public static final String VERSIONS = "versions";
+  public static final String VERSIONS = VersionedDirectory.VERSIONS;
 
   /** How many versions an export keeps (the newest ones, plus the current one). */
   public static final int KEPT_VERSIONS = 3;
-
-  private static final DateTimeFormatter VERSION_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
-  private static final Pattern VERSION =
-      Pattern.compile("[0-9]{8}T[0-9]{6}\\.[0-9]{3}Z-[0-9a-f]{8}");
 
   private ModelArtifacts() {}
 
@@ -94,11 +80,7 @@ public final class ModelArtifacts {
 
   /** The directory of one exported version of the model in {@code modelDirectory}. */
   public static Path versionDirectory(Path modelDirectory, String version) {
-    requireNonNull(modelDirectory, "modelDirectory is null");
-    if (!VERSION.matcher(requireNonNull(version, "version is null")).matches()) {
-      throw new IllegalArgumentException("'" + version + "' is not a model version id");
-    }
-    return modelDirectory.resolve(VERSIONS).resolve(version);
+    return versions(modelDirectory, "ranking model").versionDirectory(version);
   }
 
   /**
@@ -108,19 +90,7 @@ public final class ModelArtifacts {
    * @throws IllegalArgumentException when {@code CURRENT} does not hold a version id
    */
   public static Optional<String> currentVersion(Path modelDirectory) {
-    Path pointer = requireNonNull(modelDirectory, "modelDirectory is null").resolve(CURRENT);
-    String version;
-    try {
-      version = Files.readString(pointer, StandardCharsets.UTF_8).trim();
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + pointer, e);
-    }
-    if (!VERSION.matcher(version).matches()) {
-      throw new IllegalArgumentException(pointer + " holds '" + version + "', not a version id");
-    }
-    return Optional.of(version);
+    return versions(modelDirectory, "ranking model").currentVersion();
   }
 
   /**
@@ -129,30 +99,17 @@ public final class ModelArtifacts {
    * @throws IllegalArgumentException when no model was exported to {@code modelDirectory}
    */
   public static Path currentDirectory(Path modelDirectory) {
-    String version =
-        currentVersion(modelDirectory)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "no ranking model at " + modelDirectory + " (" + CURRENT + " is missing)"));
-    return versionDirectory(modelDirectory, version);
+    return versions(modelDirectory, "ranking model").currentDirectory();
   }
 
   /** The exported versions in {@code modelDirectory}, oldest first. */
   public static List<String> versions(Path modelDirectory) {
-    Path versions = requireNonNull(modelDirectory, "modelDirectory is null").resolve(VERSIONS);
-    if (!Files.isDirectory(versions)) {
-      return List.of();
-    }
-    try (var children = Files.list(versions)) {
-      return children
-          .map(path -> path.getFileName().toString())
-          .filter(name -> VERSION.matcher(name).matches())
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + versions, e);
-    }
+    return versions(modelDirectory, "ranking model").versions();
+  }
+
+  private static VersionedDirectory versions(Path modelDirectory, String description) {
+    return new VersionedDirectory(
+        requireNonNull(modelDirectory, "modelDirectory is null"), description, KEPT_VERSIONS);
   }
 
   /**
@@ -170,114 +127,49 @@ public final class ModelArtifacts {
       DataWindow window,
       FeatureVocabulary vocabulary,
       int historyLength) {
-    Path temporary = null;
     try {
-      Files.createDirectories(directory.resolve(VERSIONS));
       deleteLegacyLayout(directory);
-      temporary = Files.createTempDirectory(directory.resolve(VERSIONS), ".export-");
-      var session = outcome.ranker().session();
-      org.tensorflow.SavedModelBundle.exporter(temporary.resolve("saved-model").toString())
-          .withFunction(session.function(outcome.ranker().model().servingSignature()))
-          .export();
-      vocabulary.write(temporary.resolve("vocabulary.json"));
-      String hash = contentHash(temporary);
-      String version;
-      Path target;
-      do {
-        version = VERSION_TIME.format(Instant.now()) + "-" + hash;
-        target = directory.resolve(VERSIONS).resolve(version);
-      } while (Files.exists(target) && sleepOneMillisecond());
-      ModelCard card =
-          new ModelCard(
-              ModelCard.FORMAT,
-              name,
-              version,
-              config.kind().wireName(),
-              dataset,
-              RankingEvaluator.windowMap(window),
-              targets(outcome.targets()),
-              modelConfig(config, outcome.pretrained()),
-              trainingConfig(training),
-              historyLength,
-              outcome.trainingRows(),
-              epochs(outcome.epochs()),
-              outcome.epochs().isEmpty()
-                  ? null
-                  : outcome.epochs().get(outcome.epochs().size() - 1).holdout());
-      JSON.writeValue(temporary.resolve("model-card.json").toFile(), card);
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-      temporary = null;
-      Path pointer = directory.resolve(CURRENT);
-      Path pointerTemporary = Files.createTempFile(directory, ".current-", ".tmp");
-      Files.writeString(pointerTemporary, version + "\n", StandardCharsets.UTF_8);
-      Files.move(pointerTemporary, pointer, StandardCopyOption.ATOMIC_MOVE);
-      pruneVersions(directory, version);
-      return card;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot export the model to " + directory, e);
-    } finally {
-      if (temporary != null) {
-        try {
-          deleteRecursively(temporary);
-        } catch (IOException e) {
-          // the export already failed; a hidden temporary directory left behind is harmless
-        }
-      }
     }
-  }
-
-  /**
-   * Keeps the newest {@value #KEPT_VERSIONS} versions and {@code current}. A server that loaded an
-   * older version holds it in memory, so deleting its files does not disturb it.
-   */
-  private static void pruneVersions(Path directory, String current) throws IOException {
-    List<String> versions = versions(directory);
-    for (int i = 0; i < versions.size() - KEPT_VERSIONS; i++) {
-      if (!versions.get(i).equals(current)) {
-        deleteRecursively(directory.resolve(VERSIONS).resolve(versions.get(i)));
-      }
-    }
+    ModelCard[] card = new ModelCard[1];
+    versions(directory, "ranking model")
+        .publish(
+            temporary -> {
+              var session = outcome.ranker().session();
+              org.tensorflow.SavedModelBundle.exporter(temporary.resolve("saved-model").toString())
+                  .withFunction(session.function(outcome.ranker().model().servingSignature()))
+                  .export();
+              vocabulary.write(temporary.resolve("vocabulary.json"));
+            },
+            (temporary, version) -> {
+              card[0] =
+                  new ModelCard(
+                      ModelCard.FORMAT,
+                      name,
+                      version,
+                      config.kind().wireName(),
+                      dataset,
+                      RankingEvaluator.windowMap(window),
+                      targets(outcome.targets()),
+                      modelConfig(config, outcome.pretrained()),
+                      trainingConfig(training),
+                      historyLength,
+                      outcome.trainingRows(),
+                      epochs(outcome.epochs()),
+                      outcome.epochs().isEmpty()
+                          ? null
+                          : outcome.epochs().get(outcome.epochs().size() - 1).holdout());
+              JSON.writeValue(temporary.resolve("model-card.json").toFile(), card[0]);
+            });
+    return card[0];
   }
 
   /** Removes an export written before versions existed (files directly in the model directory). */
   private static void deleteLegacyLayout(Path directory) throws IOException {
-    deleteRecursively(directory.resolve("saved-model"));
+    VersionedDirectory.deleteRecursively(directory.resolve("saved-model"));
     Files.deleteIfExists(directory.resolve("vocabulary.json"));
     Files.deleteIfExists(directory.resolve("model-card.json"));
-  }
-
-  private static boolean sleepOneMillisecond() {
-    try {
-      Thread.sleep(1);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while naming the export", e);
-    }
-  }
-
-  /** The first 8 hex digits of SHA-256 over every file of the export (path and bytes). */
-  private static String contentHash(Path root) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-    List<Path> files;
-    try (var paths = Files.walk(root)) {
-      files = paths.filter(Files::isRegularFile).sorted().toList();
-    }
-    for (Path file : files) {
-      digest.update(root.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-      try (InputStream in = Files.newInputStream(file)) {
-        byte[] buffer = new byte[1 << 16];
-        for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-          digest.update(buffer, 0, n);
-        }
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest()).substring(0, 8);
   }
 
   static List<Map<String, Object>> targets(TargetGraph graph) {
@@ -374,17 +266,6 @@ public final class ModelArtifacts {
       return JSON.readValue(file.toFile(), ModelCard.class);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
-    }
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (var paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.onair.recall.route.CandidateFilter;
 import io.onair.recall.route.RelationTables;
 import io.onair.recall.route.RouteCandidate;
-import io.onair.vectorindex.AnchorVectors;
 import io.onair.vectorindex.HnswSearch;
 import io.onair.vectorindex.LiveAnchorIndex;
 import io.onair.vectorindex.LiveIndexSettings;
@@ -64,8 +63,6 @@ public final class VectorRecall {
     requireNonNull(vectors, "vectors is null");
     requireNonNull(tables, "tables is null");
     VectorSet anchors = vectors.anchors();
-    AnchorVectors anchorVectors =
-        AnchorVectors.of(anchors.ids(), anchors.data(), anchors.dimension());
     int[] anchorOfRow = new int[anchors.size()];
     int[] rowOfAnchor = new int[tables.anchorCount()];
     Arrays.fill(rowOfAnchor, -1);
@@ -81,7 +78,7 @@ public final class VectorRecall {
         List.copyOf(vectors.modalities()),
         anchorOfRow,
         rowOfAnchor,
-        new LiveAnchorIndex(anchorVectors, settings, buildExecutor, everyAnchorGraph));
+        new LiveAnchorIndex(anchors, settings, buildExecutor, everyAnchorGraph));
   }
 
   /** The pretrained vectors' version: user vectors of another version are not comparable. */

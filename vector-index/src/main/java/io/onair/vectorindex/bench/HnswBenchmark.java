@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.onair.dataset.progress.Progress;
 import io.onair.metrics.LatencySummary;
-import io.onair.vectorindex.AnchorVectors;
 import io.onair.vectorindex.ExactSearch;
 import io.onair.vectorindex.HnswParameters;
 import io.onair.vectorindex.HnswSearch;
 import io.onair.vectorindex.Neighbor;
 import io.onair.vectorindex.VectorSearch;
+import io.onair.vectors.VectorSet;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -67,13 +67,12 @@ public final class HnswBenchmark {
   /** One series of single-threaded searches. */
   private record Series(List<List<Neighbor>> results, LatencySummary latency, double qps) {}
 
-  private final AnchorVectors vectors;
+  private final VectorSet vectors;
   private final float[][] queries;
   private final Settings settings;
   private final Progress progress;
 
-  public HnswBenchmark(
-      AnchorVectors vectors, float[][] queries, Settings settings, Progress progress) {
+  public HnswBenchmark(VectorSet vectors, float[][] queries, Settings settings, Progress progress) {
     this.vectors = requireNonNull(vectors, "vectors is null");
     this.queries = requireNonNull(queries, "queries is null");
     this.settings = requireNonNull(settings, "settings is null");
@@ -204,8 +203,7 @@ public final class HnswBenchmark {
     return out;
   }
 
-  private HnswSearch build(AnchorVectors over, int[] rows, String stage)
-      throws InterruptedException {
+  private HnswSearch build(VectorSet over, int[] rows, String stage) throws InterruptedException {
     progress.start(stage, rows.length, "vectors");
     long[] reported = {0};
     HnswSearch graph =
