@@ -65,6 +65,9 @@ class HotReloadTest {
       try {
         AtomicInteger sent = new AtomicInteger();
         AtomicBoolean swapsDone = new AtomicBoolean();
+        // the clients stop once both swaps are done and this many calls were sent; after the last
+        // swap it rises so that calls reach the last version too
+        AtomicInteger enough = new AtomicInteger(MIN_REQUESTS);
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         Set<String> seen = ConcurrentHashMap.newKeySet();
         List<String> seenInOrder = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -76,7 +79,7 @@ class HotReloadTest {
                   () -> {
                     var stub = RankingServiceGrpc.newBlockingStub(channel);
                     int i = 0;
-                    while (!(swapsDone.get() && sent.get() >= MIN_REQUESTS)) {
+                    while (!(swapsDone.get() && sent.get() >= enough.get())) {
                       try {
                         RankResponse response =
                             stub.withDeadlineAfter(60, TimeUnit.SECONDS)
@@ -108,6 +111,7 @@ class HotReloadTest {
         waitFor(() -> sent.get() >= afterFirst + 100 || !failures.isEmpty());
         versions.add(world.exportNewVersion(artifacts, TinyRankingWorld.MODEL, outcome).version());
         waitFor(() -> runtime.registry().version(TinyRankingWorld.MODEL).equals(versions.get(2)));
+        enough.set(Math.max(MIN_REQUESTS, sent.get() + 100));
         swapsDone.set(true);
         for (Thread thread : clients) {
           thread.join(TimeUnit.MINUTES.toMillis(5));
