@@ -13,6 +13,8 @@ import io.onair.features.FeatureStore;
 import io.onair.features.FeatureStoreConfig;
 import io.onair.features.FeatureStores;
 import io.onair.features.load.DatasetFeatureLoader;
+import io.onair.pretrain.PretrainJob;
+import io.onair.pretrain.model.PretrainConfig;
 import io.onair.proto.v1.Behaviour;
 import io.onair.proto.v1.BehaviourType;
 import io.onair.proto.v1.DegradationFlag;
@@ -53,18 +55,20 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code onair quickstart}: the main job on embedded defaults (no Redis). It runs the whole
- * platform once on the small simulated world: simulate, validate, build the recall relations, train
- * a {@code dbmtl} ranker, serve recall, ranking and the gateway in one process over loopback gRPC
- * with an in-memory feature store, ask the gateway for a few users in each scenario (a swipe
- * request with the room the user is in), print what came back with the reasons, then send events (a
- * follow, impressions) and show the next answer reflect them.
+ * platform once on the small simulated world: simulate, validate, build the recall relations,
+ * pretrain the recall vectors (one epoch), train a {@code dbmtl} ranker, serve recall, ranking and
+ * the gateway in one process over loopback gRPC with an in-memory feature store, ask the gateway
+ * for a few users in each scenario (a swipe request with the room the user is in), print what came
+ * back with the reasons, then send events (a follow, impressions) and show the next answer reflect
+ * them.
  */
 @Command(
     name = "quickstart",
     mixinStandardHelpOptions = true,
     description = {
       "Runs the platform end to end on the small simulated world (no Redis needed): simulate,",
-      "build relations, train dbmtl, serve the three services over loopback gRPC, and print the",
+      "build relations, pretrain the recall vectors, train dbmtl, serve the three services over",
+      "loopback gRPC (the vector routes included), and print the",
       "gateway's recommendations with their reasons for a few users in each scenario."
     })
 public final class QuickstartCommand implements Callable<Integer> {
@@ -120,7 +124,38 @@ public final class QuickstartCommand implements Callable<Integer> {
         build.relations().itemNeighbours().pairCount(),
         build.relations().itemAnchors().pairCount());
 
-    step(started, "4. training the " + MODEL + " ranker (" + epochs + " epoch) on " + window);
+    step(started, "4. pretraining the recall vectors (1 epoch), read by the VEC_* routes");
+    PretrainConfig pretrainDefaults = PretrainConfig.defaults();
+    PretrainJob.Outcome pretrained =
+        PretrainJob.run(
+            dataset,
+            build.relations(),
+            window,
+            new PretrainConfig(
+                pretrainDefaults.dimension(),
+                pretrainDefaults.sequenceLength(),
+                pretrainDefaults.heads(),
+                pretrainDefaults.feedForward(),
+                pretrainDefaults.negatives(),
+                1,
+                pretrainDefaults.batchSize(),
+                pretrainDefaults.learningRate(),
+                pretrainDefaults.modalityWeights(),
+                seed,
+                pretrainDefaults.threads()),
+            List.of(),
+            false,
+            artifacts,
+            progress,
+            line -> {});
+    System.out.printf(
+        Locale.ROOT,
+        "   vectors %s: %,d anchors, user vectors per modality %s%n",
+        pretrained.version(),
+        pretrained.anchors().size(),
+        pretrained.exportedUsers());
+
+    step(started, "5. training the " + MODEL + " ranker (" + epochs + " epoch) on " + window);
     RankingJob.Prepared prepared = RankingJob.prepare(dataset, HOLDOUT_DAYS, progress);
     ModelCard card =
         RankingJob.trainAndExport(
@@ -133,7 +168,7 @@ public final class QuickstartCommand implements Callable<Integer> {
             line -> {});
     System.out.println("   held-out AUC: " + headline(card));
 
-    step(started, "5. serving recall, ranking and the gateway on loopback gRPC");
+    step(started, "6. serving recall, ranking and the gateway on loopback gRPC");
     try (FeatureStore store = FeatureStores.open("memory", FeatureStoreConfig.defaults())) {
       DatasetFeatureLoader.load(dataset, window, store, progress);
       try (ServingStack stack =
@@ -147,7 +182,7 @@ public final class QuickstartCommand implements Callable<Integer> {
               stack.gatewayPort(),
               MODEL,
               stack.ranking().registry().version(MODEL));
-          step(started, "6. asking the gateway, " + USERS_PER_SCENARIO + " users per scenario");
+          step(started, "7. asking the gateway, " + USERS_PER_SCENARIO + " users per scenario");
           List<SampleRequest> samples = sampleRequests(dataset, window);
           GatewayServiceGrpc.GatewayServiceBlockingStub gateway =
               GatewayServiceGrpc.newBlockingStub(channel);
@@ -164,7 +199,7 @@ public final class QuickstartCommand implements Callable<Integer> {
             print(sample, response);
             first = first == null ? response : first;
           }
-          step(started, "7. sending events, then asking again");
+          step(started, "8. sending events, then asking again");
           reactToEvents(channel, gateway, store, samples.get(0), first);
         } finally {
           channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
