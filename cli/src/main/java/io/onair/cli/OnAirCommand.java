@@ -7,6 +7,7 @@ import io.onair.cli.features.FeaturesCommand;
 import io.onair.cli.pretrain.PretrainCommand;
 import io.onair.cli.rank.CompareCommand;
 import io.onair.cli.rank.TrainCommand;
+import io.onair.cli.rank.TuneCommand;
 import io.onair.cli.recall.RelationsCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
       RelationsCommand.class,
       PretrainCommand.class,
       TrainCommand.class,
+      TuneCommand.class,
       EvalCommand.class,
       CompareCommand.class,
       // online

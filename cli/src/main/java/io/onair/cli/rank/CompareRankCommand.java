@@ -9,6 +9,7 @@ import io.onair.ranking.eval.EvaluationReport;
 import io.onair.ranking.eval.ModelComparison;
 import io.onair.ranking.export.ModelCard;
 import io.onair.ranking.graph.ModelKind;
+import io.onair.ranking.train.TrainingRecipe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,22 +74,26 @@ public final class CompareRankCommand implements Callable<Integer> {
     }
     ConsoleProgress progress = new ConsoleProgress(System.err);
     Dataset dataset = DatasetReader.read(data, progress);
+    List<ModelKind> kinds = new ArrayList<>();
     for (String[] spec : specs) {
-      options.model(ModelKind.parse(spec[0])).resolveTargets(dataset.targets());
+      kinds.add(ModelKind.parse(spec[0]));
+      options.recipe(ModelKind.parse(spec[0]), List.of()).model().resolveTargets(dataset.targets());
     }
-    RankingJob.Prepared prepared = RankingJob.prepare(dataset, options.holdoutDays, progress);
+    int holdoutDays = options.holdoutDays(kinds);
+    RankingJob.Prepared prepared = RankingJob.prepare(dataset, holdoutDays, progress);
     List<EvaluationReport> reports = new ArrayList<>();
     for (String[] spec : specs) {
       ModelKind kind = ModelKind.parse(spec[0]);
       List<String> scenarios = spec.length > 1 ? Arrays.asList(spec[1].split("\\+")) : List.of();
       String name = TrainCommand.defaultName(spec[0], scenarios);
       System.err.println("compare: training " + name + " on " + prepared.window());
+      TrainingRecipe recipe = options.recipe(kind, scenarios);
       ModelCard card =
           RankingJob.trainAndExport(
               prepared,
               name,
-              options.model(kind),
-              options.training(scenarios),
+              recipe.model(),
+              recipe.training().withHoldoutDays(holdoutDays),
               artifacts,
               progress,
               System.err::println);

@@ -8,6 +8,7 @@ import io.onair.ranking.RankingJob;
 import io.onair.ranking.export.ModelArtifacts;
 import io.onair.ranking.export.ModelCard;
 import io.onair.ranking.graph.ModelKind;
+import io.onair.ranking.train.TrainingRecipe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,12 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the model card here.")
   Path json;
 
+  @Option(
+      names = "--print-config",
+      description =
+          "Print the effective configuration (defaults, --config, flags) as a config file and exit.")
+  boolean printConfig;
+
   @Mixin TrainingOptions options;
 
   @Override
@@ -70,13 +77,18 @@ public final class TrainCommand implements Callable<Integer> {
     ModelKind kind = ModelKind.parse(model);
     String artifactName = name != null ? name : defaultName(model, scenarios);
     ModelArtifacts.modelDirectory(artifacts, artifactName); // checks the name before any work
-    var config = options.model(kind);
+    TrainingRecipe recipe = options.recipe(kind, scenarios);
+    if (printConfig) {
+      System.out.println(recipe.toJson());
+      return 0;
+    }
+    var config = recipe.model();
     RankingJob.requirePretrained(kind, artifacts);
-    var training = options.training(scenarios);
+    var training = recipe.training();
     ConsoleProgress progress = new ConsoleProgress(System.err);
     Dataset dataset = DatasetReader.read(data, progress);
     config.resolveTargets(dataset.targets()); // a bad configuration fails before encoding
-    RankingJob.Prepared prepared = RankingJob.prepare(dataset, options.holdoutDays, progress);
+    RankingJob.Prepared prepared = RankingJob.prepare(dataset, training.holdoutDays(), progress);
     System.err.println(
         "train: " + artifactName + " (" + kind.wireName() + ") on " + prepared.window());
     ModelCard card =

@@ -51,8 +51,8 @@ public record EvaluationReport(
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
-            "%-10s %-14s %9s %8s %8s %8s %8s%n",
-            "scope", "target", "samples", "auc", "gauc", "oracle", "logloss"));
+            "%-10s %-14s %9s %8s %8s %8s %8s %8s%n",
+            "scope", "target", "samples", "auc", "gauc", "oracle", "logloss", "ece"));
     appendScope(out, "all", targets);
     scenarios.forEach((scenario, metrics) -> appendScope(out, scenario, metrics));
     if (referInterest != null && !referInterest.isEmpty()) {
@@ -75,14 +75,15 @@ public record EvaluationReport(
           } else {
             out.append(
                 String.format(
-                    "%-10s %-14s %9d %8s %8s %8s %8s%n",
+                    "%-10s %-14s %9d %8s %8s %8s %8s %8s%n",
                     scope,
                     target,
                     m.samples(),
                     format(m.auc()),
                     format(m.gauc()),
                     format(m.oracleAuc()),
-                    format(m.logloss())));
+                    format(m.logloss()),
+                    format(m.ece())));
           }
         });
   }

@@ -159,7 +159,8 @@ public final class RankingEvaluator {
                 null,
                 null,
                 TargetMetrics.orNull(RankingMetrics.rootMeanSquaredError(predicted, labels, rows)),
-                TargetMetrics.orNull(RankingMetrics.correlation(predicted, labels, rows))));
+                TargetMetrics.orNull(RankingMetrics.correlation(predicted, labels, rows)),
+                null));
         continue;
       }
       long positives = 0;
@@ -181,7 +182,9 @@ public final class RankingEvaluator {
               oracle,
               TargetMetrics.orNull(RankingMetrics.logLoss(predicted, labels, rows)),
               null,
-              null));
+              null,
+              TargetMetrics.orNull(
+                  RankingMetrics.expectedCalibrationError(predicted, labels, rows))));
     }
     return out;
   }

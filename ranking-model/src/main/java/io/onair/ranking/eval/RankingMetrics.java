@@ -75,6 +75,40 @@ public final class RankingMetrics {
     return rows.length == 0 ? Double.NaN : sum / rows.length;
   }
 
+  /** Bins of {@link #expectedCalibrationError}. */
+  public static final int CALIBRATION_BINS = 20;
+
+  /**
+   * Expected calibration error over {@value #CALIBRATION_BINS} bins of equal count (rows sorted by
+   * predicted probability): the row-weighted mean of {@code |mean prediction - positive rate|} per
+   * bin. Equal-count bins rather than equal-width ones because the deep targets' probabilities sit
+   * almost all below 0.05, where equal-width bins would put every row in the first bin.
+   */
+  public static double expectedCalibrationError(float[] probabilities, float[] labels, int[] rows) {
+    if (rows.length == 0) {
+      return Double.NaN;
+    }
+    Integer[] order = new Integer[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      order[i] = rows[i];
+    }
+    java.util.Arrays.sort(order, (a, b) -> Float.compare(probabilities[a], probabilities[b]));
+    int bins = Math.min(CALIBRATION_BINS, rows.length);
+    double error = 0;
+    for (int bin = 0; bin < bins; bin++) {
+      int from = (int) ((long) bin * rows.length / bins);
+      int to = (int) ((long) (bin + 1) * rows.length / bins);
+      double predicted = 0;
+      double observed = 0;
+      for (int i = from; i < to; i++) {
+        predicted += probabilities[order[i]];
+        observed += labels[order[i]] > 0 ? 1 : 0;
+      }
+      error += Math.abs(predicted - observed);
+    }
+    return error / rows.length;
+  }
+
   /** Root mean squared error of predicted values. */
   public static double rootMeanSquaredError(float[] predictions, float[] values, int[] rows) {
     double sum = 0;

@@ -15,6 +15,7 @@ import io.onair.ranking.graph.ModelConfig;
 import io.onair.ranking.train.EpochReport;
 import io.onair.ranking.train.RankingTrainer;
 import io.onair.ranking.train.TrainingConfig;
+import io.onair.ranking.train.TrainingRecipe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -153,13 +154,15 @@ public final class ModelArtifacts {
                       RankingEvaluator.windowMap(window),
                       targets(outcome.targets()),
                       modelConfig(config, outcome.pretrained()),
-                      trainingConfig(training),
+                      TrainingRecipe.trainingMap(training),
                       historyLength,
                       outcome.trainingRows(),
+                      outcome.validationRows(),
+                      outcome.selectedEpoch(),
+                      outcome.rareIds(),
+                      outcome.calibration().toMap(),
                       epochs(outcome.epochs()),
-                      outcome.epochs().isEmpty()
-                          ? null
-                          : outcome.epochs().get(outcome.epochs().size() - 1).holdout());
+                      outcome.holdout());
               JSON.writeValue(temporary.resolve("model-card.json").toFile(), card[0]);
             });
     return card[0];
@@ -200,28 +203,7 @@ public final class ModelArtifacts {
 
   private static Map<String, Object> modelConfig(
       ModelConfig config, Map<String, Object> pretrained) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("kind", config.kind().wireName());
-    map.put("loss_weights", config.lossWeights());
-    map.put("embedding_dimension", config.embeddingDimension());
-    map.put("bottom_units", config.bottomUnits());
-    map.put("tower_units", config.towerUnits());
-    map.put("relation_units", config.relationUnits());
-    map.put("experts", config.experts());
-    map.put("expert_units", config.expertUnits());
-    map.put("learning_rate", config.learningRate());
-    map.put("embedding_learning_rate", config.embeddingLearningRate());
-    map.put("seed", config.seed());
-    map.put("conditional_towers", config.conditionalTowers());
-    map.put("conditional_loss_weight", config.conditionalLossWeight());
-    if (config.kind().matchTower()) {
-      Map<String, Object> match = new LinkedHashMap<>();
-      match.put("rank_tower", config.match().rankTower().wireName());
-      match.put("dimension", config.match().dimension());
-      match.put("units", config.match().units());
-      match.put("pooling", config.match().pooling().wireName());
-      map.put("match_tower", match);
-    }
+    Map<String, Object> map = new LinkedHashMap<>(TrainingRecipe.modelMap(config));
     if (!pretrained.isEmpty()) {
       // the vector version this model pins: its tables are baked into the SavedModel
       map.put("pretrained_vectors", pretrained);
@@ -229,18 +211,7 @@ public final class ModelArtifacts {
     return map;
   }
 
-  private static Map<String, Object> trainingConfig(TrainingConfig training) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("epochs", training.epochs());
-    map.put("batch_size", training.batchSize());
-    map.put("holdout_days", training.holdoutDays());
-    map.put("training_scenarios", training.trainingScenarios());
-    map.put("max_training_rows", training.maxTrainingRows());
-    map.put("intra_op_threads", training.intraOpThreads());
-    map.put("seed", training.seed());
-    return map;
-  }
-
+  /** The learning curves: per epoch its figures and the train, validation and held-out reports. */
   private static List<Map<String, Object>> epochs(List<EpochReport> reports) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (EpochReport report : reports) {
@@ -249,7 +220,11 @@ public final class ModelArtifacts {
       map.put("steps", report.steps());
       map.put("examples", report.examples());
       map.put("mean_loss", report.meanLoss());
+      map.put("learning_rate_scale", report.learningRateScale());
       map.put("examples_per_second", report.examplesPerSecond());
+      map.put("train", report.train() == null ? null : report.train().targets());
+      map.put("validation", report.validation() == null ? null : report.validation().targets());
+      map.put("holdout", report.holdout() == null ? null : report.holdout().targets());
       out.add(map);
     }
     return out;

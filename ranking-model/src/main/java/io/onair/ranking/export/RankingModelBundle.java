@@ -3,6 +3,7 @@ package io.onair.ranking.export;
 import static java.util.Objects.requireNonNull;
 
 import io.onair.dataset.manifest.TargetGraph;
+import io.onair.ranking.calibration.Calibration;
 import io.onair.ranking.features.EncodedBatch;
 import io.onair.ranking.features.FeatureEncoder;
 import io.onair.ranking.features.FeatureLayout;
@@ -31,6 +32,7 @@ public final class RankingModelBundle implements AutoCloseable {
   private final FeatureEncoder encoder;
   private final ModelCard card;
   private final TargetGraph targets;
+  private final Calibration calibration;
 
   private RankingModelBundle(
       SavedModelBundle bundle, FeatureVocabulary vocabulary, ModelCard card) {
@@ -40,6 +42,7 @@ public final class RankingModelBundle implements AutoCloseable {
     this.encoder = new FeatureEncoder(FeatureLayout.of(vocabulary, card.historyLength()));
     this.card = card;
     this.targets = ModelArtifacts.targetGraph(card.targets());
+    this.calibration = Calibration.fromMap(targets, card.calibration());
   }
 
   /**
@@ -107,7 +110,15 @@ public final class RankingModelBundle implements AutoCloseable {
     return targets;
   }
 
-  /** Scores the filled rows of {@code batch}: one array per target, in target graph order. */
+  /** The calibration the card holds, which {@link #score} applies. */
+  public Calibration calibration() {
+    return calibration;
+  }
+
+  /**
+   * Scores the filled rows of {@code batch}: one array per target, in target graph order, each
+   * calibrated by the card's calibration (the probabilities fusion multiplies).
+   */
   public float[][] score(EncodedBatch batch) {
     int rows = batch.rows();
     float[][] out = new float[targets.size()][rows];
@@ -133,6 +144,7 @@ public final class RankingModelBundle implements AutoCloseable {
         values.asRawTensor().data().asFloats().read(out[t]);
       }
     }
+    calibration.apply(out);
     return out;
   }
 

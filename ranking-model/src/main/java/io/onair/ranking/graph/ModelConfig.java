@@ -45,6 +45,18 @@ import java.util.TreeMap;
  *     docs/ranking.md); 0 = the marginal loss only. Must be finite and >= 0
  * @param match for the match-tower models (DMR, RUI): the rank tower beside the match tower and the
  *     match tower's sizes (default {@link MatchTowerConfig#defaults}). Ignored by the other models
+ * @param marginalLossWeight for the DBMTL models with conditional towers: weight of the marginal
+ *     (entire-space) cross-entropy of each binary child, the product against its marginal label.
+ *     With {@code conditionalLossWeight} this chooses the loss: both (the default), conditional
+ *     only (0 here) or marginal only (0 there). Roots always keep their cross-entropy. Must be
+ *     finite and >= 0
+ * @param conditionalLossPerImpression for the DBMTL models' conditional loss: {@code true} = its
+ *     sum over the parent-positive rows divided by the batch's rows, so that with the root's loss
+ *     it is the Bayesian network's log-likelihood per impression and a rare child weighs as many
+ *     rows as it has; {@code false} = divided by the parent-positive rows only (the behaviour
+ *     before the recipe), which weighs each of those rows batch/parent-positive times more
+ * @param regularization dropout, L2 on the embedding rows and the rare-id threshold (default {@link
+ *     Regularization#defaults})
  */
 public record ModelConfig(
     ModelKind kind,
@@ -61,14 +73,60 @@ public record ModelConfig(
     long seed,
     boolean conditionalTowers,
     double conditionalLossWeight,
-    MatchTowerConfig match) {
+    MatchTowerConfig match,
+    double marginalLossWeight,
+    Regularization regularization,
+    boolean conditionalLossPerImpression) {
   /** Loss weight of numeric targets (log1p regression) when none is configured. */
   public static final double DEFAULT_NUMERIC_LOSS_WEIGHT = 0.1;
+
+  /**
+   * What keeps a model from fitting noise. Immutable; validated on construction.
+   *
+   * @param dropout the rate at which every ReLU hidden unit (bottom, experts, towers, relation
+   *     layers, match towers) is dropped while training; 0 = none, and then the graph has no
+   *     dropout ops at all. Must be in [0, 1)
+   * @param embeddingL2 weight of the L2 penalty on the embedding rows a batch gathers (the sum of
+   *     their squares per row, averaged over the batch), so frequent ids are held back more, as the
+   *     usual "embedding regularisation on lookups"; 0 = none. Must be finite and >= 0
+   * @param minIdCount ids (users, anchors, categories, feature tokens) seen in fewer training rows
+   *     than this share their slot's unknown row, in training and in serving (the mapping is a
+   *     constant inside the exported graph); 1 = every id keeps its row. Must be >= 1
+   */
+  public record Regularization(double dropout, double embeddingL2, int minIdCount) {
+    public Regularization {
+      if (!(dropout >= 0 && dropout < 1)) {
+        throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+      }
+      if (!Double.isFinite(embeddingL2) || embeddingL2 < 0) {
+        throw new IllegalArgumentException(
+            "embeddingL2 must be finite and >= 0, got " + embeddingL2);
+      }
+      if (minIdCount < 1) {
+        throw new IllegalArgumentException("minIdCount must be >= 1, got " + minIdCount);
+      }
+    }
+
+    /** No dropout, no L2, every id its own row: what the models did before the recipe. */
+    public static Regularization none() {
+      return new Regularization(0, 0, 1);
+    }
+
+    /** The recipe's defaults (docs/ranking.md, "The training recipe"). */
+    public static Regularization defaults() {
+      return new Regularization(DEFAULT_DROPOUT, DEFAULT_EMBEDDING_L2, DEFAULT_MIN_ID_COUNT);
+    }
+  }
+
+  static final double DEFAULT_DROPOUT = 0.0;
+  static final double DEFAULT_EMBEDDING_L2 = 0.0;
+  static final int DEFAULT_MIN_ID_COUNT = 1;
 
   public ModelConfig {
     requireNonNull(kind, "kind is null");
     requireNonNull(targets, "targets is null");
     requireNonNull(match, "match is null");
+    requireNonNull(regularization, "regularization is null");
     targets = targets.map(List::copyOf);
     lossWeights = Map.copyOf(new TreeMap<>(requireNonNull(lossWeights, "lossWeights is null")));
     bottomUnits = List.copyOf(requireNonNull(bottomUnits, "bottomUnits is null"));
@@ -93,6 +151,15 @@ public record ModelConfig(
     if (!Double.isFinite(conditionalLossWeight) || conditionalLossWeight < 0) {
       throw new IllegalArgumentException(
           "conditionalLossWeight must be finite and >= 0, got " + conditionalLossWeight);
+    }
+    if (!Double.isFinite(marginalLossWeight) || marginalLossWeight < 0) {
+      throw new IllegalArgumentException(
+          "marginalLossWeight must be finite and >= 0, got " + marginalLossWeight);
+    }
+    if (conditionalLossWeight == 0 && marginalLossWeight == 0) {
+      throw new IllegalArgumentException(
+          "conditionalLossWeight and marginalLossWeight cannot both be 0: the children would"
+              + " not be trained");
     }
     if (!(learningRate > 0) || !(embeddingLearningRate > 0)) {
       throw new IllegalArgumentException("learning rates must be > 0");
@@ -121,46 +188,98 @@ public record ModelConfig(
         0.05f,
         1L,
         true,
+        DEFAULT_CONDITIONAL_LOSS_WEIGHT,
+        MatchTowerConfig.defaults(),
         1.0,
-        MatchTowerConfig.defaults());
+        Regularization.defaults(),
+        DEFAULT_CONDITIONAL_LOSS_PER_IMPRESSION);
+  }
+
+  static final boolean DEFAULT_CONDITIONAL_LOSS_PER_IMPRESSION = false;
+
+  static final double DEFAULT_CONDITIONAL_LOSS_WEIGHT = 1.0;
+
+  /** A mutable copy of a configuration, for the {@code with...} methods. */
+  private static final class Copy {
+    ModelKind kind;
+    Optional<List<TargetSpec>> targets;
+    Map<String, Double> lossWeights;
+    int embeddingDimension;
+    List<Integer> bottomUnits;
+    int towerUnits;
+    int relationUnits;
+    int experts;
+    int expertUnits;
+    float learningRate;
+    float embeddingLearningRate;
+    long seed;
+    boolean conditionalTowers;
+    double conditionalLossWeight;
+    MatchTowerConfig match;
+    double marginalLossWeight;
+    Regularization regularization;
+    boolean conditionalLossPerImpression;
+
+    Copy(ModelConfig c) {
+      kind = c.kind;
+      targets = c.targets;
+      lossWeights = c.lossWeights;
+      embeddingDimension = c.embeddingDimension;
+      bottomUnits = c.bottomUnits;
+      towerUnits = c.towerUnits;
+      relationUnits = c.relationUnits;
+      experts = c.experts;
+      expertUnits = c.expertUnits;
+      learningRate = c.learningRate;
+      embeddingLearningRate = c.embeddingLearningRate;
+      seed = c.seed;
+      conditionalTowers = c.conditionalTowers;
+      conditionalLossWeight = c.conditionalLossWeight;
+      match = c.match;
+      marginalLossWeight = c.marginalLossWeight;
+      regularization = c.regularization;
+      conditionalLossPerImpression = c.conditionalLossPerImpression;
+    }
+
+    ModelConfig build() {
+      return new ModelConfig(
+          kind,
+          targets,
+          lossWeights,
+          embeddingDimension,
+          bottomUnits,
+          towerUnits,
+          relationUnits,
+          experts,
+          expertUnits,
+          learningRate,
+          embeddingLearningRate,
+          seed,
+          conditionalTowers,
+          conditionalLossWeight,
+          match,
+          marginalLossWeight,
+          regularization,
+          conditionalLossPerImpression);
+    }
+  }
+
+  private ModelConfig with(java.util.function.Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  public ModelConfig withKind(ModelKind value) {
+    return with(c -> c.kind = requireNonNull(value, "value is null"));
   }
 
   public ModelConfig withTargets(List<TargetSpec> targetSpecs) {
-    return new ModelConfig(
-        kind,
-        Optional.of(targetSpecs),
-        lossWeights,
-        embeddingDimension,
-        bottomUnits,
-        towerUnits,
-        relationUnits,
-        experts,
-        expertUnits,
-        learningRate,
-        embeddingLearningRate,
-        seed,
-        conditionalTowers,
-        conditionalLossWeight,
-        match);
+    return with(c -> c.targets = Optional.of(targetSpecs));
   }
 
   public ModelConfig withSeed(long value) {
-    return new ModelConfig(
-        kind,
-        targets,
-        lossWeights,
-        embeddingDimension,
-        bottomUnits,
-        towerUnits,
-        relationUnits,
-        experts,
-        expertUnits,
-        learningRate,
-        embeddingLearningRate,
-        value,
-        conditionalTowers,
-        conditionalLossWeight,
-        match);
+    return with(c -> c.seed = value);
   }
 
   /**
@@ -168,42 +287,26 @@ public record ModelConfig(
    * marginal ones, and the weight of the extra conditional loss (see the record's parameters).
    */
   public ModelConfig withBayesianHead(boolean conditional, double conditionalWeight) {
-    return new ModelConfig(
-        kind,
-        targets,
-        lossWeights,
-        embeddingDimension,
-        bottomUnits,
-        towerUnits,
-        relationUnits,
-        experts,
-        expertUnits,
-        learningRate,
-        embeddingLearningRate,
-        seed,
-        conditional,
-        conditionalWeight,
-        match);
+    return with(
+        c -> {
+          c.conditionalTowers = conditional;
+          c.conditionalLossWeight = conditionalWeight;
+        });
+  }
+
+  /** How the DBMTL conditional loss is averaged (see the record's parameters). */
+  public ModelConfig withConditionalLossPerImpression(boolean value) {
+    return with(c -> c.conditionalLossPerImpression = value);
+  }
+
+  /** The weight of the DBMTL children's marginal (entire-space) loss. */
+  public ModelConfig withMarginalLossWeight(double value) {
+    return with(c -> c.marginalLossWeight = value);
   }
 
   /** The match tower of the DMR and RUI models: its rank tower, sizes and pooling. */
   public ModelConfig withMatchTower(MatchTowerConfig value) {
-    return new ModelConfig(
-        kind,
-        targets,
-        lossWeights,
-        embeddingDimension,
-        bottomUnits,
-        towerUnits,
-        relationUnits,
-        experts,
-        expertUnits,
-        learningRate,
-        embeddingLearningRate,
-        seed,
-        conditionalTowers,
-        conditionalLossWeight,
-        value);
+    return with(c -> c.match = value);
   }
 
   /**
@@ -215,42 +318,36 @@ public record ModelConfig(
   }
 
   public ModelConfig withLossWeights(Map<String, Double> weights) {
-    return new ModelConfig(
-        kind,
-        targets,
-        weights,
-        embeddingDimension,
-        bottomUnits,
-        towerUnits,
-        relationUnits,
-        experts,
-        expertUnits,
-        learningRate,
-        embeddingLearningRate,
-        seed,
-        conditionalTowers,
-        conditionalLossWeight,
-        match);
+    return with(c -> c.lossWeights = weights);
   }
 
   public ModelConfig withSizes(
       int embedding, List<Integer> bottom, int tower, int expertCount, int expertWidth) {
-    return new ModelConfig(
-        kind,
-        targets,
-        lossWeights,
-        embedding,
-        bottom,
-        tower,
-        relationUnits,
-        expertCount,
-        expertWidth,
-        learningRate,
-        embeddingLearningRate,
-        seed,
-        conditionalTowers,
-        conditionalLossWeight,
-        match);
+    return with(
+        c -> {
+          c.embeddingDimension = embedding;
+          c.bottomUnits = bottom;
+          c.towerUnits = tower;
+          c.experts = expertCount;
+          c.expertUnits = expertWidth;
+        });
+  }
+
+  public ModelConfig withRelationUnits(int value) {
+    return with(c -> c.relationUnits = value);
+  }
+
+  /** Adam's learning rate for the dense layers and AdaGrad's for the embedding rows. */
+  public ModelConfig withLearningRates(float dense, float embedding) {
+    return with(
+        c -> {
+          c.learningRate = dense;
+          c.embeddingLearningRate = embedding;
+        });
+  }
+
+  public ModelConfig withRegularization(Regularization value) {
+    return with(c -> c.regularization = value);
   }
 
   /**

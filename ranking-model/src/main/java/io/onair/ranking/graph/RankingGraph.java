@@ -22,6 +22,10 @@ import org.tensorflow.types.TInt32;
  * @param scenario the scenario index [rows]
  * @param labels one column per target in graph order [rows, targets] (training only)
  * @param predictions one per target, in graph order, each [rows]
+ * @param learningRateScale a scalar multiplying both learning rates, fed by the trainer per epoch;
+ *     1 when not fed
+ * @param dropoutRate the dropout rate of the hidden layers, fed while training; 0 when not fed
+ *     (serving)
  * @param embeddingTables the embedding tables (one, or one per target for {@code single-task}),
  *     updated sparsely by {@code trainStep}; exposed so tests can check that
  */
@@ -35,6 +39,8 @@ public record RankingGraph(
     List<Operand<TFloat32>> predictions,
     Operand<TFloat32> loss,
     Op trainStep,
+    Operand<TFloat32> learningRateScale,
+    Operand<TFloat32> dropoutRate,
     List<Operand<TFloat32>> embeddingTables) {
   /** The key of the serving signature. */
   public static final String SIGNATURE_KEY = "serving_default";
@@ -42,6 +48,8 @@ public record RankingGraph(
   public static final String IDS = "ids";
   public static final String NUMERIC = "numeric";
   public static final String SCENARIO = "scenario";
+  public static final String LEARNING_RATE_SCALE = "learning_rate_scale";
+  public static final String DROPOUT_RATE = "dropout_rate";
 
   public RankingGraph {
     requireNonNull(kind, "kind is null");
@@ -54,6 +62,8 @@ public record RankingGraph(
     embeddingTables = List.copyOf(embeddingTables);
     requireNonNull(loss, "loss is null");
     requireNonNull(trainStep, "trainStep is null");
+    requireNonNull(learningRateScale, "learningRateScale is null");
+    requireNonNull(dropoutRate, "dropoutRate is null");
   }
 
   /**

@@ -11,8 +11,6 @@ import java.util.Optional;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
-import org.tensorflow.framework.optimizers.Adam;
-import org.tensorflow.framework.optimizers.Optimizer;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -35,6 +33,9 @@ public final class RankingGraphBuilder {
   private static final float EMBEDDING_SCALE = 0.05f;
   private static final float ADAGRAD_INITIAL_ACCUMULATOR = 0.1f;
   private static final float PROBABILITY_FLOOR = 1e-7f;
+  private static final float ADAM_BETA1 = 0.9f;
+  private static final float ADAM_BETA2 = 0.999f;
+  private static final float ADAM_EPSILON = 1e-8f;
 
   /**
    * The last four single-valued slots (scenario, hour, refer room, refer category) are
@@ -73,6 +74,26 @@ public final class RankingGraphBuilder {
       FeatureLayout layout,
       int scenarioCount,
       Optional<PretrainedTables> pretrained) {
+    return build(graph, config, targets, layout, scenarioCount, pretrained, Optional.empty());
+  }
+
+  /**
+   * As {@link #build(Graph, ModelConfig, TargetGraph, FeatureLayout, int, Optional)}, with the
+   * rare-id mapping: {@code idRemap[id]} is the id the model uses for encoded id {@code id} (the
+   * slot's unknown id for ids seen too rarely in training, else the id itself), baked into the
+   * graph as a constant so that serving maps ids exactly as training did. Empty = every id as is.
+   *
+   * @throws IllegalArgumentException when {@code idRemap} does not cover the layout's id space
+   */
+  public static RankingGraph build(
+      Graph graph,
+      ModelConfig config,
+      TargetGraph targets,
+      FeatureLayout layout,
+      int scenarioCount,
+      Optional<PretrainedTables> pretrained,
+      Optional<int[]> idRemap) {
+    requireNonNull(idRemap, "idRemap is null");
     requireNonNull(graph, "graph is null");
     requireNonNull(config, "config is null");
     requireNonNull(targets, "targets is null");
@@ -92,15 +113,30 @@ public final class RankingGraphBuilder {
             "the pretrained tables are not aligned with the encoder's users and anchors");
       }
     }
-    requireNonNull(graph, "graph is null");
-    requireNonNull(config, "config is null");
-    requireNonNull(targets, "targets is null");
-    requireNonNull(layout, "layout is null");
+    if (idRemap.isPresent() && idRemap.get().length != layout.idSpaceSize()) {
+      throw new IllegalArgumentException(
+          "the id mapping covers "
+              + idRemap.get().length
+              + " ids, the layout "
+              + layout.idSpaceSize());
+    }
     if (scenarioCount < 1) {
       throw new IllegalArgumentException("scenarioCount must be >= 1");
     }
     Ops tf = Ops.create(graph);
-    Layers layers = new Layers(tf, config.seed());
+    // fed while training; their defaults are what serving (which feeds neither) gets
+    Operand<TFloat32> learningRateScale =
+        tf.withName(RankingGraph.LEARNING_RATE_SCALE)
+            .placeholderWithDefault(tf.constant(1f), Shape.scalar());
+    Operand<TFloat32> dropoutRate =
+        tf.withName(RankingGraph.DROPOUT_RATE)
+            .placeholderWithDefault(tf.constant(0f), Shape.scalar());
+    ModelConfig.Regularization regularization = config.regularization();
+    Layers layers =
+        new Layers(
+            tf,
+            config.seed(),
+            regularization.dropout() > 0 ? Optional.of(dropoutRate) : Optional.empty());
     Placeholder<TInt32> ids =
         tf.withName(RankingGraph.IDS)
             .placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, layout.idsWidth())));
@@ -114,8 +150,10 @@ public final class RankingGraphBuilder {
         tf.withName("labels")
             .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, targets.size())));
 
+    Operand<TInt32> modelIds =
+        idRemap.isPresent() ? tf.gather(tf.constant(idRemap.get()), ids, tf.constant(0)) : ids;
     Model model =
-        new Model(tf, layers, config, targets, layout, ids, numeric, scenario, scenarioCount);
+        new Model(tf, layers, config, targets, layout, modelIds, numeric, scenario, scenarioCount);
     ModelKind rank = config.rankArchitecture();
     Logits logits =
         config.kind().matchTower()
@@ -175,14 +213,18 @@ public final class RankingGraphBuilder {
         }
         logProbability[t] = logP;
         prediction = tf.math.exp(logP);
-        targetLoss = marginalCrossEntropy(tf, logP, label);
+        targetLoss =
+            tf.math.mul(
+                marginalCrossEntropy(tf, logP, label),
+                tf.constant((float) config.marginalLossWeight()));
         int[] parents = binaryParents(targets, t);
         if (config.conditionalLossWeight() > 0 && parents.length > 0) {
           targetLoss =
               tf.math.add(
                   targetLoss,
                   tf.math.mul(
-                      conditionalCrossEntropy(tf, logit, label, labels, parents),
+                      conditionalCrossEntropy(
+                          tf, logit, label, labels, parents, config.conditionalLossPerImpression()),
                       tf.constant((float) config.conditionalLossWeight())));
         }
       } else {
@@ -196,8 +238,23 @@ public final class RankingGraphBuilder {
           tf.math.add(
               loss, tf.math.mul(targetLoss, tf.constant((float) config.lossWeight(targets, t))));
     }
+    if (regularization.embeddingL2() > 0) {
+      for (Embedding embedding : logits.embeddings) {
+        // sum of squares of the gathered rows, per batch row, averaged over the batch
+        Operand<TFloat32> perRow =
+            tf.reduceSum(tf.math.square(embedding.gathered), tf.constant(new int[] {1, 2}));
+        loss =
+            tf.math.add(
+                loss,
+                tf.math.mul(
+                    tf.math.mean(perRow, tf.constant(0)),
+                    tf.constant((float) regularization.embeddingL2())));
+      }
+    }
     loss = tf.withName("loss").identity(loss);
-    Op trainStep = trainStep(graph, tf, config, loss, logits.embeddings);
+    Op trainStep =
+        trainStep(
+            graph, tf, config, loss, logits.embeddings, layers.variables(), learningRateScale);
     return new RankingGraph(
         config.kind(),
         targets,
@@ -208,6 +265,8 @@ public final class RankingGraphBuilder {
         predictions,
         loss,
         trainStep,
+        learningRateScale,
+        dropoutRate,
         logits.embeddings.stream().<Operand<TFloat32>>map(Embedding::table).toList());
   }
 
@@ -263,15 +322,17 @@ public final class RankingGraphBuilder {
   }
 
   /**
-   * Sigmoid cross-entropy of the conditional logit against the label, averaged over the rows where
-   * every binary parent's label is positive (0 when the batch has none).
+   * Sigmoid cross-entropy of the conditional logit against the label over the rows where every
+   * binary parent's label is positive, averaged over those rows (0 when the batch has none) or,
+   * with {@code perImpression}, over all the batch's rows.
    */
   private static Operand<TFloat32> conditionalCrossEntropy(
       Ops tf,
       Operand<TFloat32> logit,
       Operand<TFloat32> label,
       Operand<TFloat32> labels,
-      int[] parents) {
+      int[] parents,
+      boolean perImpression) {
     Operand<TFloat32> mask = null;
     for (int parent : parents) {
       Operand<TFloat32> positive =
@@ -282,6 +343,9 @@ public final class RankingGraphBuilder {
       mask = mask == null ? positive : tf.math.mul(mask, positive);
     }
     Operand<TFloat32> masked = tf.math.mul(sigmoidCrossEntropy(tf, logit, label), mask);
+    if (perImpression) {
+      return tf.math.mean(masked, tf.constant(0));
+    }
     return tf.math.div(
         tf.reduceSum(masked, tf.constant(0)),
         tf.math.maximum(tf.reduceSum(mask, tf.constant(0)), tf.constant(1f)));
@@ -311,27 +375,32 @@ public final class RankingGraphBuilder {
   /**
    * Adam on every dense variable; for each embedding table, the gradient with respect to the rows
    * the batch gathered, summed per distinct id and applied with sparse AdaGrad, so a large table
-   * costs only its touched rows (tensorflow-java.md).
+   * costs only its touched rows (tensorflow-java.md). Both learning rates are multiplied by {@code
+   * learningRateScale}, which the trainer feeds per epoch (the schedule). Adam is written here with
+   * {@code ApplyAdam} rather than taken from the framework because the framework's learning rate is
+   * a constant of the graph.
    */
   private static Op trainStep(
-      Graph graph, Ops tf, ModelConfig config, Operand<TFloat32> loss, List<Embedding> embeddings) {
-    Adam adam = new Adam(graph, config.learningRate());
-    List<Optimizer.GradAndVar<?>> gradients = adam.computeGradients(loss);
-    List<String> tableNames = embeddings.stream().map(e -> e.table.op().name()).toList();
-    List<Optimizer.GradAndVar<? extends org.tensorflow.types.family.TType>> dense =
-        new ArrayList<>();
-    for (Optimizer.GradAndVar<?> gradient : gradients) {
-      if (!tableNames.contains(gradient.getVariable().op().name())) {
-        dense.add(gradient);
-      }
+      Graph graph,
+      Ops tf,
+      ModelConfig config,
+      Operand<TFloat32> loss,
+      List<Embedding> embeddings,
+      List<Layers.DenseVariable> dense,
+      Operand<TFloat32> learningRateScale) {
+    Output<?>[] denseOutputs = new Output<?>[dense.size()];
+    for (int v = 0; v < denseOutputs.length; v++) {
+      denseOutputs[v] = dense.get(v).variable().asOutput();
     }
-    List<Op> steps = new ArrayList<>();
-    steps.add(adam.applyGradients(dense, "adam"));
+    Output<?>[] denseGradients =
+        denseOutputs.length > 0 ? graph.addGradients(loss.asOutput(), denseOutputs) : denseOutputs;
     Output<?>[] gathered = new Output<?>[embeddings.size()];
     for (int e = 0; e < gathered.length; e++) {
       gathered[e] = embeddings.get(e).gathered.asOutput();
     }
     Output<?>[] rowGradients = graph.addGradients(loss.asOutput(), gathered);
+    List<Operand<TFloat32>> summedRows = new ArrayList<>();
+    List<Operand<TInt32>> touchedIds = new ArrayList<>();
     for (int e = 0; e < gathered.length; e++) {
       Embedding embedding = embeddings.get(e);
       @SuppressWarnings("unchecked")
@@ -340,21 +409,70 @@ public final class RankingGraphBuilder {
           tf.reshape(rowGradient, tf.constant(new int[] {-1, embedding.dimension}));
       Operand<TInt32> flatIds = tf.reshape(embedding.ids, tf.constant(new int[] {-1}));
       Unique<TInt32, TInt32> unique = tf.unique(flatIds, tf.constant(new int[] {0}));
-      Operand<TFloat32> summed =
-          tf.math.unsortedSegmentSum(flatGradient, unique.idx(), tf.size(unique.y()));
+      summedRows.add(tf.math.unsortedSegmentSum(flatGradient, unique.idx(), tf.size(unique.y())));
+      touchedIds.add(unique.y());
+    }
+    // every update waits for every gradient: the variables are updated in place, and a backward
+    // MatMul that read a weight after its update would make a step depend on the executor's
+    // order, so two runs with one seed would differ
+    List<Op> gradients = new ArrayList<>();
+    List<Operand<TFloat32>> denseSteps = new ArrayList<>();
+    for (Output<?> gradient : denseGradients) {
+      @SuppressWarnings("unchecked")
+      var identity = tf.identity((Operand<TFloat32>) gradient);
+      denseSteps.add(identity);
+      gradients.add(identity);
+    }
+    for (int e = 0; e < summedRows.size(); e++) {
+      var identity = tf.identity(summedRows.get(e));
+      summedRows.set(e, identity);
+      gradients.add(identity);
+    }
+    Ops update = tf.withControlDependencies(gradients);
+    List<Op> steps = new ArrayList<>();
+    if (denseOutputs.length > 0) {
+      Variable<TFloat32> beta1Power = tf.variable(tf.constant(ADAM_BETA1));
+      Variable<TFloat32> beta2Power = tf.variable(tf.constant(ADAM_BETA2));
+      Operand<TFloat32> learningRate =
+          tf.math.mul(tf.constant(config.learningRate()), learningRateScale);
+      List<Op> applied = new ArrayList<>();
+      for (int v = 0; v < denseOutputs.length; v++) {
+        Layers.DenseVariable variable = dense.get(v);
+        Operand<TFloat32> gradient = denseSteps.get(v);
+        applied.add(
+            update.train.applyAdam(
+                variable.variable(),
+                tf.variable(tf.zeros(tf.constant(variable.shape()), TFloat32.class)),
+                tf.variable(tf.zeros(tf.constant(variable.shape()), TFloat32.class)),
+                beta1Power,
+                beta2Power,
+                learningRate,
+                tf.constant(ADAM_BETA1),
+                tf.constant(ADAM_BETA2),
+                tf.constant(ADAM_EPSILON),
+                gradient));
+      }
+      Ops after = tf.withControlDependencies(applied);
+      steps.add(after.assign(beta1Power, after.math.mul(beta1Power, after.constant(ADAM_BETA1))));
+      steps.add(after.assign(beta2Power, after.math.mul(beta2Power, after.constant(ADAM_BETA2))));
+    }
+    Operand<TFloat32> embeddingLearningRate =
+        tf.math.mul(tf.constant(config.embeddingLearningRate()), learningRateScale);
+    for (int e = 0; e < gathered.length; e++) {
+      Embedding embedding = embeddings.get(e);
       Variable<TFloat32> accumulator =
           tf.variable(
               tf.fill(
                   tf.constant(new int[] {embedding.rows, embedding.dimension}),
                   tf.constant(ADAGRAD_INITIAL_ACCUMULATOR)));
       steps.add(
-          tf.train.sparseApplyAdagrad(
+          update.train.sparseApplyAdagrad(
               embedding.table,
               accumulator,
-              tf.constant(config.embeddingLearningRate()),
+              embeddingLearningRate,
               tf.constant(1e-7f),
-              summed,
-              unique.y()));
+              summedRows.get(e),
+              touchedIds.get(e)));
     }
     return tf.withControlDependencies(steps).noOp();
   }

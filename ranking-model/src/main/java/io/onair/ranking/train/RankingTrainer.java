@@ -5,15 +5,22 @@ import static java.util.Objects.requireNonNull;
 import io.onair.dataset.DataWindow;
 import io.onair.dataset.manifest.TargetGraph;
 import io.onair.dataset.progress.Progress;
+import io.onair.ranking.calibration.Calibration;
 import io.onair.ranking.eval.EvaluationReport;
 import io.onair.ranking.eval.RankingEvaluator;
+import io.onair.ranking.eval.TargetMetrics;
 import io.onair.ranking.features.EncodedBatch;
 import io.onair.ranking.features.EncodedExamples;
+import io.onair.ranking.features.RareIdMapping;
 import io.onair.ranking.graph.ModelConfig;
 import io.onair.ranking.graph.ModelKind;
 import io.onair.ranking.graph.PretrainedTables;
 import io.onair.ranking.graph.RankingGraph;
 import io.onair.ranking.graph.RankingGraphBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,30 +39,54 @@ import org.tensorflow.types.TInt32;
 
 /**
  * Trains a ranking model on encoded examples: builds the graph (so a bad configuration fails before
- * any step), shuffles the training rows each epoch (for {@code dbmtl-multiscenario}: batches of one
- * scenario each, the scenarios alternating in proportion to their rows), reports step, examples/s,
- * loss and ETA, and evaluates on the held-out rows after every epoch. Stateless; one call per
- * model.
+ * any step), keeps the latest training rows apart as the validation split, shuffles the other
+ * training rows each epoch (for {@code dbmtl-multiscenario}: batches of one scenario each, the
+ * scenarios alternating in proportion to their rows), reports step, examples/s, loss and ETA, and
+ * after every epoch records the learning curves (a fixed sample of the training rows, the
+ * validation split, the held-out days). The validation split alone chooses: the epoch whose model
+ * scores best there is kept (restored from a checkpoint when a later epoch was worse), training
+ * stops after {@code patience} epochs without improvement, and the calibration is fitted on it. The
+ * held-out days are reported, never used to choose. Stateless; one call per model.
  */
 public final class RankingTrainer {
   /** Rows per scoring call during evaluation. */
   static final int SCORING_BATCH = 4096;
 
+  /** Training rows whose learning curve is recorded (a fixed, evenly spaced sample). */
+  static final int TRAIN_CURVE_ROWS = 50_000;
+
   private RankingTrainer() {}
 
   /**
-   * What a training run produced: the model (close it), the per-epoch reports and, for {@code
-   * dmr-pretrained}, the summary of the pretrained tables baked into it (their version first; empty
-   * for the other models).
+   * What a training run produced: the model (close it), the per-epoch reports, the epoch whose
+   * model it is ({@code selectedEpoch}, chosen on the validation split; the last epoch without
+   * one), the rows it trained and validated on, the ids the rare-id mapping sent to their slot's
+   * unknown row, the calibration fitted on the validation split (identity without one), the
+   * held-out evaluation of the kept model with its calibration (null when nothing was held out;
+   * what {@code eval rank} reproduces through the export) and, for {@code dmr-pretrained}, the
+   * summary of the pretrained tables baked into it (their version first; empty for the other
+   * models).
    */
   public record Outcome(
       TrainedRanker ranker,
       TargetGraph targets,
       List<EpochReport> epochs,
+      int selectedEpoch,
       int trainingRows,
+      int validationRows,
+      int rareIds,
+      Calibration calibration,
+      EvaluationReport holdout,
       Map<String, Object> pretrained) {
     public Outcome {
       pretrained = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pretrained));
+      epochs = List.copyOf(epochs);
+      requireNonNull(calibration, "calibration is null");
+    }
+
+    /** The report of the selected epoch. */
+    public EpochReport selected() {
+      return epochs.get(selectedEpoch - 1);
     }
   }
 
@@ -91,6 +122,24 @@ public final class RankingTrainer {
       TrainingConfig training,
       Progress progress,
       Consumer<String> log) {
+    return train(examples, window, config, pretrained, training, true, progress, log);
+  }
+
+  /**
+   * As {@link #train(EncodedExamples, DataWindow, ModelConfig, Optional, TrainingConfig, Progress,
+   * Consumer)}; with {@code scoreHoldout} false the held-out days are not scored at all (their
+   * curves and the outcome's held-out report are null), as a search over configurations that may
+   * only look at the validation split wants.
+   */
+  public static Outcome train(
+      EncodedExamples examples,
+      DataWindow window,
+      ModelConfig config,
+      Optional<PretrainedTables> pretrained,
+      TrainingConfig training,
+      boolean scoreHoldout,
+      Progress progress,
+      Consumer<String> log) {
     requireNonNull(pretrained, "pretrained is null");
     requireNonNull(examples, "examples is null");
     requireNonNull(window, "window is null");
@@ -100,22 +149,63 @@ public final class RankingTrainer {
     requireNonNull(log, "log is null");
     TargetGraph targets = config.resolveTargets(examples.targets());
     boolean[] scenarioAllowed = allowedScenarios(examples, training);
-    int[] trainRows = trainingRows(examples, window, scenarioAllowed, training.maxTrainingRows());
-    int[] holdoutRows = holdoutRows(examples, window);
-    if (trainRows.length == 0) {
+    int[] windowRows = trainingRows(examples, window, scenarioAllowed, training.maxTrainingRows());
+    int[] holdoutRows = scoreHoldout ? holdoutRows(examples, window) : new int[0];
+    if (windowRows.length == 0) {
       throw new IllegalArgumentException(
           "no training rows before the held-out days for the chosen scenarios");
     }
+    int cut = validationCut(examples.timestamps(), windowRows, training.validationFraction());
+    int[] trainRows = java.util.Arrays.copyOfRange(windowRows, 0, cut);
+    int[] validationRows = java.util.Arrays.copyOfRange(windowRows, cut, windowRows.length);
+    if (trainRows.length == 0) {
+      throw new IllegalArgumentException(
+          "the validation split takes every training row (all in one second?): lower"
+              + " --validation-fraction");
+    }
+    if (training.validationFraction() > 0 && validationRows.length == 0) {
+      throw new IllegalArgumentException(
+          "the validation split is empty: the training window's last second holds more than a"
+              + " --validation-fraction of its rows");
+    }
+    int[] curveRows = evenSample(trainRows, TRAIN_CURVE_ROWS);
     int[] labelColumns = new int[targets.size()];
     for (int t = 0; t < labelColumns.length; t++) {
       labelColumns[t] = examples.targets().indexOf(targets.name(t));
     }
+    Optional<RareIdMapping.Result> rare =
+        RareIdMapping.of(examples, trainRows, config.regularization().minIdCount());
+    rare.ifPresent(
+        r ->
+            log.accept(
+                "rare ids: "
+                    + r.mappedIds()
+                    + " ids seen fewer than "
+                    + config.regularization().minIdCount()
+                    + " times share their slot's unknown row; "
+                    + r.keptIds()
+                    + " keep their own"));
+    log.accept(
+        String.format(
+            "training on %,d rows, validating on %,d (the latest %.0f%% of the training"
+                + " window), %,d held out",
+            trainRows.length,
+            validationRows.length,
+            100 * training.validationFraction(),
+            holdoutRows.length));
     Graph graph = new Graph();
     Session session = null;
+    Path checkpoints = null;
     try {
       RankingGraph model =
           RankingGraphBuilder.build(
-              graph, config, targets, examples.layout(), examples.scenarios().size(), pretrained);
+              graph,
+              config,
+              targets,
+              examples.layout(),
+              examples.scenarios().size(),
+              pretrained,
+              rare.map(RareIdMapping.Result::mapping));
       ConfigProto sessionConfig =
           ConfigProto.newBuilder()
               .setIntraOpParallelismThreads(training.intraOpThreads())
@@ -128,7 +218,11 @@ public final class RankingTrainer {
       SplittableRandom random = new SplittableRandom(training.seed());
       EncodedBatch batch = new EncodedBatch(examples.layout(), training.batchSize());
       float[] labelBuffer = new float[training.batchSize() * targets.size()];
+      String name = config.kind().wireName();
+      double bestScore = Double.NEGATIVE_INFINITY;
+      int bestEpoch = 0;
       for (int epoch = 1; epoch <= training.epochs(); epoch++) {
+        float learningRateScale = (float) training.learningRateScale(epoch);
         List<int[]> batches =
             config.kind() == ModelKind.DBMTL_MULTISCENARIO
                 ? scenarioBatches(examples, trainRows, training.batchSize(), random)
@@ -138,6 +232,7 @@ public final class RankingTrainer {
         long examplesSeen = 0;
         progress.start("epoch " + epoch + "/" + training.epochs(), trainRows.length, "examples");
         int reportEvery = Math.max(1, batches.size() / 10);
+        float dropout = (float) config.regularization().dropout();
         for (int step = 0; step < batches.size(); step++) {
           int[] rows = batches.get(step);
           batch.clear();
@@ -148,7 +243,15 @@ public final class RankingTrainer {
                   examples.labels()[labelColumns[t]][rows[i]];
             }
           }
-          float loss = step(session, model, batch, labelBuffer, labelColumns.length);
+          float loss =
+              step(
+                  session,
+                  model,
+                  batch,
+                  labelBuffer,
+                  labelColumns.length,
+                  learningRateScale,
+                  dropout);
           if (!Float.isFinite(loss)) {
             throw new IllegalStateException(
                 "the loss diverged at epoch " + epoch + ", step " + step + ": " + loss);
@@ -174,41 +277,218 @@ public final class RankingTrainer {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         progress.finish(String.format("mean loss %.4f", lossSum / examplesSeen));
-        EvaluationReport holdout = null;
-        if (holdoutRows.length > 0) {
-          float[][] predictions = predict(ranker, examples, holdoutRows);
-          holdout =
-              RankingEvaluator.evaluate(
-                  config.kind().wireName(), examples, targets, predictions, holdoutRows, window);
-          log.accept("held-out after epoch " + epoch + ":\n" + holdout.render());
-        }
+        EvaluationReport trainCurve = evaluate(ranker, name, examples, targets, curveRows, window);
+        EvaluationReport validation =
+            validationRows.length == 0
+                ? null
+                : evaluate(ranker, name, examples, targets, validationRows, window);
+        EvaluationReport holdout =
+            holdoutRows.length == 0
+                ? null
+                : evaluate(ranker, name, examples, targets, holdoutRows, window);
         reports.add(
             new EpochReport(
                 epoch,
                 batches.size(),
                 examplesSeen,
                 lossSum / examplesSeen,
+                learningRateScale,
                 examplesSeen / seconds,
+                trainCurve,
+                validation,
                 holdout));
+        log.accept(curveLine(epoch, trainCurve, validation, holdout));
+        if (validation == null) {
+          bestEpoch = epoch;
+          continue;
+        }
+        double score = selectionScore(validation);
+        if (score > bestScore) {
+          bestScore = score;
+          bestEpoch = epoch;
+          if (epoch < training.epochs()) {
+            if (checkpoints == null) {
+              checkpoints = temporaryDirectory();
+            }
+            session.save(checkpoints.resolve("best").toString());
+          }
+        } else if (epoch - bestEpoch >= training.patience()) {
+          log.accept(
+              "validation score has not improved for "
+                  + training.patience()
+                  + " epoch(s): stopping after epoch "
+                  + epoch);
+          break;
+        }
+      }
+      int lastEpoch = reports.size();
+      if (bestEpoch != lastEpoch) {
+        session.restore(checkpoints.resolve("best").toString());
+        log.accept(
+            String.format(
+                "kept the model of epoch %d (validation mean AUC %.4f)", bestEpoch, bestScore));
+      }
+      Calibration calibration =
+          validationRows.length == 0
+              ? Calibration.identity(targets)
+              : Calibration.fit(
+                  targets, examples, predict(ranker, examples, validationRows), validationRows);
+      EvaluationReport holdout = null;
+      if (holdoutRows.length > 0) {
+        float[][] scores = predict(ranker, examples, holdoutRows);
+        calibration.apply(scores);
+        holdout = RankingEvaluator.evaluate(name, examples, targets, scores, holdoutRows, window);
+        log.accept(
+            "held-out, epoch "
+                + bestEpoch
+                + (calibration.isIdentity() ? "" : ", calibrated")
+                + ":\n"
+                + holdout.render());
       }
       Map<String, Object> pretrainedSummary =
           config.kind().pretrained()
               ? pretrained.map(PretrainedTables::summary).orElse(Map.of())
               : Map.of();
-      return new Outcome(ranker, targets, reports, trainRows.length, pretrainedSummary);
+      return new Outcome(
+          ranker,
+          targets,
+          reports,
+          bestEpoch,
+          trainRows.length,
+          validationRows.length,
+          rare.map(RareIdMapping.Result::mappedIds).orElse(0),
+          calibration,
+          holdout,
+          pretrainedSummary);
     } catch (RuntimeException | Error e) {
       if (session != null) {
         session.close();
       }
       graph.close();
       throw e;
+    } finally {
+      deleteQuietly(checkpoints);
+    }
+  }
+
+  /**
+   * What chooses the epoch: the mean AUC over the binary targets on the validation split (targets
+   * without both classes there are skipped).
+   */
+  public static double selectionScore(EvaluationReport validation) {
+    double sum = 0;
+    int count = 0;
+    for (TargetMetrics metrics : validation.targets().values()) {
+      if (metrics.auc() != null) {
+        sum += metrics.auc();
+        count++;
+      }
+    }
+    return count == 0 ? Double.NEGATIVE_INFINITY : sum / count;
+  }
+
+  private static EvaluationReport evaluate(
+      TrainedRanker ranker,
+      String name,
+      EncodedExamples examples,
+      TargetGraph targets,
+      int[] rows,
+      DataWindow window) {
+    return RankingEvaluator.evaluate(
+        name, examples, targets, predict(ranker, examples, rows), rows, window);
+  }
+
+  /** One line per epoch: mean AUC and log loss of the binary targets on each split. */
+  private static String curveLine(
+      int epoch, EvaluationReport train, EvaluationReport validation, EvaluationReport holdout) {
+    StringBuilder line = new StringBuilder("epoch " + epoch + ":");
+    appendCurve(line, "train", train);
+    appendCurve(line, "validation", validation);
+    appendCurve(line, "held-out", holdout);
+    return line.toString();
+  }
+
+  private static void appendCurve(StringBuilder line, String split, EvaluationReport report) {
+    if (report == null) {
+      return;
+    }
+    double auc = 0;
+    double logloss = 0;
+    int count = 0;
+    for (TargetMetrics metrics : report.targets().values()) {
+      if (metrics.auc() != null && metrics.logloss() != null) {
+        auc += metrics.auc();
+        logloss += metrics.logloss();
+        count++;
+      }
+    }
+    if (count > 0) {
+      line.append(
+          String.format("  %s mean AUC %.4f logloss %.4f", split, auc / count, logloss / count));
+    }
+  }
+
+  /**
+   * The index in {@code rows} (time order) where the validation split starts: the latest {@code
+   * fraction} of the rows, moved forward to the next change of second so that one request's slate
+   * is never split. {@code rows.length} when {@code fraction} is 0.
+   */
+  static int validationCut(long[] timestamps, int[] rows, double fraction) {
+    if (fraction <= 0) {
+      return rows.length;
+    }
+    int cut = rows.length - (int) Math.round(rows.length * fraction);
+    cut = Math.max(1, Math.min(cut, rows.length));
+    while (cut < rows.length && cut > 0 && timestamps[rows[cut]] == timestamps[rows[cut - 1]]) {
+      cut++;
+    }
+    return cut;
+  }
+
+  /** At most {@code max} of {@code rows}, evenly spaced (all of them when fewer). */
+  private static int[] evenSample(int[] rows, int max) {
+    if (rows.length <= max) {
+      return rows;
+    }
+    int[] sample = new int[max];
+    for (int i = 0; i < max; i++) {
+      sample[i] = rows[(int) ((long) i * rows.length / max)];
+    }
+    return sample;
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("onair-best-epoch");
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot create a directory for the best epoch's checkpoint", e);
+    }
+  }
+
+  private static void deleteQuietly(Path directory) {
+    if (directory == null) {
+      return;
+    }
+    try (var paths = Files.walk(directory)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary checkpoint left behind is harmless
     }
   }
 
   private static float step(
-      Session session, RankingGraph model, EncodedBatch batch, float[] labels, int targets) {
+      Session session,
+      RankingGraph model,
+      EncodedBatch batch,
+      float[] labels,
+      int targets,
+      float learningRateScale,
+      float dropout) {
     int rows = batch.rows();
     try (TInt32 ids = batch.idsTensor();
+        TFloat32 scale = TFloat32.scalarOf(learningRateScale);
+        TFloat32 dropoutRate = TFloat32.scalarOf(dropout);
         TFloat32 numeric = batch.numericTensor();
         TInt32 scenario = batch.scenarioTensor();
         TFloat32 labelTensor =
@@ -222,6 +502,8 @@ public final class RankingTrainer {
                 .feed(model.numeric(), numeric)
                 .feed(model.scenario(), scenario)
                 .feed(model.labels(), labelTensor)
+                .feed(model.learningRateScale(), scale)
+                .feed(model.dropoutRate(), dropoutRate)
                 .addTarget(model.trainStep())
                 .fetch(model.loss())
                 .run()) {

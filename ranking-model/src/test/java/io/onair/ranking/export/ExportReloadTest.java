@@ -43,6 +43,8 @@ class ExportReloadTest {
     float[][] expected;
     try (var ranker = outcome.ranker()) {
       expected = ranker.predict(batch);
+      // an export scores with the calibration fitted on the validation split
+      outcome.calibration().apply(expected);
       ModelCard card =
           ModelArtifacts.export(
               directory,

@@ -73,6 +73,7 @@ class MatchTowerExportTest {
       float[][] expected;
       try (var ranker = outcome.ranker()) {
         expected = ranker.predict(batch);
+        outcome.calibration().apply(expected);
         ModelArtifacts.export(
             directory,
             kind.wireName(),

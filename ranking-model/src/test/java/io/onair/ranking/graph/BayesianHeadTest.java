@@ -70,7 +70,11 @@ class BayesianHeadTest {
     TinyWorld world = TinyWorld.get();
     List<TargetSpec> graph = List.of(TargetSpec.of("purchase"), TargetSpec.of("click", "purchase"));
     TrainingConfig training =
-        TrainingConfig.defaults().withEpochs(1).withBatchSize(128).withMaxTrainingRows(20000);
+        TrainingConfig.defaults()
+            .withEpochs(1)
+            .withBatchSize(128)
+            .withMaxTrainingRows(20000)
+            .withValidationFraction(0);
     double[] shareClickAbovePurchase = new double[2];
     for (int variant = 0; variant < 2; variant++) {
       ModelConfig config =
