@@ -9,6 +9,7 @@ import io.onair.ranking.features.FeatureEncoder;
 import io.onair.ranking.features.FeatureLayout;
 import io.onair.ranking.features.FeatureVocabulary;
 import io.onair.ranking.graph.RankingGraph;
+import io.onair.ranking.graph.SessionConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -62,11 +63,7 @@ public final class RankingModelBundle implements AutoCloseable {
     }
     ModelCard card = ModelArtifacts.readCard(directory);
     FeatureVocabulary vocabulary = FeatureVocabulary.read(directory.resolve("vocabulary.json"));
-    ConfigProto config =
-        ConfigProto.newBuilder()
-            .setIntraOpParallelismThreads(intraOpThreads)
-            .setInterOpParallelismThreads(1)
-            .build();
+    ConfigProto config = SessionConfig.of(intraOpThreads);
     SavedModelBundle bundle =
         SavedModelBundle.loader(directory.resolve("saved-model").toString())
             .withTags(SavedModelBundle.DEFAULT_TAG)

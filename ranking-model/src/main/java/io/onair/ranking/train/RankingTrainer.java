@@ -17,6 +17,7 @@ import io.onair.ranking.graph.ModelKind;
 import io.onair.ranking.graph.PretrainedTables;
 import io.onair.ranking.graph.RankingGraph;
 import io.onair.ranking.graph.RankingGraphBuilder;
+import io.onair.ranking.graph.SessionConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -206,11 +207,7 @@ public final class RankingTrainer {
               examples.scenarios().size(),
               pretrained,
               rare.map(RareIdMapping.Result::mapping));
-      ConfigProto sessionConfig =
-          ConfigProto.newBuilder()
-              .setIntraOpParallelismThreads(training.intraOpThreads())
-              .setInterOpParallelismThreads(1)
-              .build();
+      ConfigProto sessionConfig = SessionConfig.of(training.intraOpThreads());
       session = new Session(graph, sessionConfig);
       TrainedRanker ranker = new TrainedRanker(graph, session, model);
       session.initialize();
