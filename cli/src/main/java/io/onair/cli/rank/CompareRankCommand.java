@@ -7,6 +7,7 @@ import io.onair.dataset.read.DatasetReader;
 import io.onair.ranking.RankingJob;
 import io.onair.ranking.eval.EvaluationReport;
 import io.onair.ranking.eval.ModelComparison;
+import io.onair.ranking.eval.SeedSummary;
 import io.onair.ranking.export.ModelCard;
 import io.onair.ranking.graph.ModelKind;
 import io.onair.ranking.train.TrainingRecipe;
@@ -61,6 +62,17 @@ public final class CompareRankCommand implements Callable<Integer> {
       description = "Also write the comparison JSON here.")
   Path json;
 
+  @Option(
+      names = "--seeds",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = {
+        "Repeat the comparison with N seeds (--seed, --seed + 1, ...); with N > 1 each seed's",
+        "tables go to OUT/seed-S/ and OUT/summary.md holds mean ± std per model and target",
+        "(default: 1)."
+      })
+  int seeds;
+
   @Mixin TrainingOptions options;
 
   @Override
@@ -79,21 +91,55 @@ public final class CompareRankCommand implements Callable<Integer> {
       kinds.add(ModelKind.parse(spec[0]));
       options.recipe(ModelKind.parse(spec[0]), List.of()).model().resolveTargets(dataset.targets());
     }
+    if (seeds < 1) {
+      throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
+    }
     int holdoutDays = options.holdoutDays(kinds);
     RankingJob.Prepared prepared = RankingJob.prepare(dataset, holdoutDays, progress);
+    long firstSeed = options.recipe(kinds.get(0), List.of()).training().seed();
+    List<Long> seedList = new ArrayList<>();
+    List<List<EvaluationReport>> runs = new ArrayList<>();
+    for (int i = 0; i < seeds; i++) {
+      long seed = firstSeed + i;
+      List<EvaluationReport> reports = compare(prepared, specs, holdoutDays, seed, progress);
+      ModelComparison comparison = new ModelComparison(dataset.manifest().name(), reports);
+      comparison.write(seeds == 1 ? out : out.resolve("seed-" + seed));
+      if (seeds == 1) {
+        System.out.print(comparison.markdown());
+      }
+      seedList.add(seed);
+      runs.add(reports);
+    }
+    if (seeds > 1) {
+      SeedSummary summary = new SeedSummary(dataset.manifest().name(), seedList, runs);
+      summary.write(out);
+      System.out.print(summary.markdown());
+    }
+    JsonOutput.write(json, seeds == 1 ? runs.get(0) : runs);
+    return 0;
+  }
+
+  /** Trains, exports and evaluates every model of {@code specs} with {@code seed}. */
+  private List<EvaluationReport> compare(
+      RankingJob.Prepared prepared,
+      List<String[]> specs,
+      int holdoutDays,
+      long seed,
+      ConsoleProgress progress) {
     List<EvaluationReport> reports = new ArrayList<>();
     for (String[] spec : specs) {
       ModelKind kind = ModelKind.parse(spec[0]);
       List<String> scenarios = spec.length > 1 ? Arrays.asList(spec[1].split("\\+")) : List.of();
       String name = TrainCommand.defaultName(spec[0], scenarios);
-      System.err.println("compare: training " + name + " on " + prepared.window());
+      System.err.println(
+          "compare: training " + name + " on " + prepared.window() + " (seed " + seed + ")");
       TrainingRecipe recipe = options.recipe(kind, scenarios);
       ModelCard card =
           RankingJob.trainAndExport(
               prepared,
               name,
-              recipe.model(),
-              recipe.training().withHoldoutDays(holdoutDays),
+              recipe.model().withSeed(seed),
+              recipe.training().withHoldoutDays(holdoutDays).withSeed(seed),
               artifacts,
               progress,
               System.err::println);
@@ -102,10 +148,6 @@ public final class CompareRankCommand implements Callable<Integer> {
           new EvaluationReport(
               name, holdout.samples(), holdout.window(), holdout.targets(), holdout.scenarios()));
     }
-    ModelComparison comparison = new ModelComparison(dataset.manifest().name(), reports);
-    comparison.write(out);
-    System.out.print(comparison.markdown());
-    JsonOutput.write(json, reports);
-    return 0;
+    return reports;
   }
 }

@@ -109,7 +109,7 @@ final class TrainingOptions {
       paramLabel = "W",
       description = {
         "DBMTL models with conditional towers: weight of the loss of each child's conditional",
-        "on the rows where its parents are positive; 0 = the marginal loss only."
+        "on the rows where its parents are positive; 0 = the marginal loss only (default: 0)."
       })
   Double conditionalLossWeight;
 
@@ -137,7 +137,8 @@ final class TrainingOptions {
   @Option(
       names = "--min-id-count",
       paramLabel = "N",
-      description = "Ids seen fewer than N times in the training rows share an unknown row.")
+      description =
+          "Ids seen fewer than N times in the training rows share an unknown row (default: 2).")
   Integer minIdCount;
 
   @Option(

@@ -1,6 +1,7 @@
 package io.onair.cli.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -243,5 +244,47 @@ class RankCommandsTest {
     assertThat(Files.readString(out.resolve("comparison.json"))).contains("\"dbmtl.tab\"");
     byte[] png = Files.readAllBytes(out.resolve("auc.png"));
     assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+  }
+
+  @Test
+  void compareWithSeveralSeedsSummarisesMeanAndSpread() throws Exception {
+    Path out = dir.resolve("seeds");
+    assertThat(
+            run(
+                "compare",
+                "rank",
+                "--data",
+                world.toString(),
+                "--artifacts",
+                dir.resolve("cmp-seeds").toString(),
+                "--models",
+                "shared-bottom",
+                "--epochs",
+                "1",
+                "--max-training-rows",
+                "2000",
+                "--seed",
+                "7",
+                "--seeds",
+                "2",
+                "--out",
+                out.toString()))
+        .as(err.toString())
+        .isZero();
+    assertThat(out.resolve("seed-7/comparison.md")).exists();
+    assertThat(out.resolve("seed-8/comparison.md")).exists();
+    ObjectMapper json = new ObjectMapper();
+    JsonNode summary = json.readTree(out.resolve("summary.json").toFile());
+    assertThat(summary.path("seeds").toString()).isEqualTo("[7,8]");
+    JsonNode click = summary.path("models").path("shared-bottom").path("click").path("auc");
+    JsonNode first = json.readTree(out.resolve("seed-7/comparison.json").toFile());
+    JsonNode second = json.readTree(out.resolve("seed-8/comparison.json").toFile());
+    double a = first.path("models").get(0).path("targets").path("click").path("auc").asDouble();
+    double b = second.path("models").get(0).path("targets").path("click").path("auc").asDouble();
+    assertThat(a).isNotEqualTo(b);
+    assertThat(click.path("mean").asDouble()).isCloseTo((a + b) / 2, within(1e-12));
+    assertThat(click.path("std").asDouble())
+        .isCloseTo(Math.abs(a - b) / Math.sqrt(2), within(1e-12));
+    assertThat(Files.readString(out.resolve("summary.md"))).contains("| shared-bottom |", " ± ");
   }
 }

@@ -41,15 +41,16 @@ import java.util.TreeMap;
  * @param conditionalLossWeight for the DBMTL models with conditional towers: weight of an extra
  *     cross-entropy of each binary child's conditional against its label on the rows where all its
  *     binary parents are positive (times the target's loss weight). With the marginal loss this is
- *     the Bayesian network's joint likelihood plus ESMM's entire-space term. Default 1 (measured in
- *     docs/ranking.md); 0 = the marginal loss only. Must be finite and >= 0
+ *     the Bayesian network's joint likelihood plus ESMM's entire-space term. Default 0, the
+ *     marginal loss only: on real logs the conditional loss over the few parent-positive rows of a
+ *     batch over-fitted the shared layers (docs/ranking.md, "Why DBMTL lost"). Must be finite and
+ *     >= 0
  * @param match for the match-tower models (DMR, RUI): the rank tower beside the match tower and the
  *     match tower's sizes (default {@link MatchTowerConfig#defaults}). Ignored by the other models
  * @param marginalLossWeight for the DBMTL models with conditional towers: weight of the marginal
  *     (entire-space) cross-entropy of each binary child, the product against its marginal label.
- *     With {@code conditionalLossWeight} this chooses the loss: both (the default), conditional
- *     only (0 here) or marginal only (0 there). Roots always keep their cross-entropy. Must be
- *     finite and >= 0
+ *     With {@code conditionalLossWeight} this chooses the loss: marginal only (the default), both,
+ *     or conditional only (0 here). Roots always keep their cross-entropy. Must be finite and >= 0
  * @param conditionalLossPerImpression for the DBMTL models' conditional loss: {@code true} = its
  *     sum over the parent-positive rows divided by the batch's rows, so that with the root's loss
  *     it is the Bayesian network's log-likelihood per impression and a rare child weighs as many
@@ -120,7 +121,7 @@ public record ModelConfig(
 
   static final double DEFAULT_DROPOUT = 0.0;
   static final double DEFAULT_EMBEDDING_L2 = 0.0;
-  static final int DEFAULT_MIN_ID_COUNT = 1;
+  static final int DEFAULT_MIN_ID_COUNT = 2;
 
   public ModelConfig {
     requireNonNull(kind, "kind is null");
@@ -197,7 +198,7 @@ public record ModelConfig(
 
   static final boolean DEFAULT_CONDITIONAL_LOSS_PER_IMPRESSION = false;
 
-  static final double DEFAULT_CONDITIONAL_LOSS_WEIGHT = 1.0;
+  static final double DEFAULT_CONDITIONAL_LOSS_WEIGHT = 0.0;
 
   /** A mutable copy of a configuration, for the {@code with...} methods. */
   private static final class Copy {

@@ -42,10 +42,10 @@ public record TrainingConfig(
     double validationFraction,
     int patience,
     double learningRateDecay) {
-  public static final int DEFAULT_EPOCHS = 2;
+  public static final int DEFAULT_EPOCHS = 30;
   public static final int DEFAULT_BATCH_SIZE = 512;
   public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
-  public static final int DEFAULT_PATIENCE = 1;
+  public static final int DEFAULT_PATIENCE = 3;
   public static final double DEFAULT_LEARNING_RATE_DECAY = 1.0;
 
   public TrainingConfig {
