@@ -77,31 +77,34 @@ public final class CompareRankCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String[]> specs = new ArrayList<>();
-    for (String spec : models) {
-      String[] parts = spec.split("@", 2);
-      // every name, and the pretrained vectors a model needs, is checked before any training
-      RankingJob.requirePretrained(ModelKind.parse(parts[0]), artifacts);
-      specs.add(parts);
-    }
-    ConsoleProgress progress = new ConsoleProgress(System.err);
-    Dataset dataset = DatasetReader.read(data, progress);
-    List<ModelKind> kinds = new ArrayList<>();
-    for (String[] spec : specs) {
-      kinds.add(ModelKind.parse(spec[0]));
-      options.recipe(ModelKind.parse(spec[0]), List.of()).model().resolveTargets(dataset.targets());
-    }
     if (seeds < 1) {
       throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
     }
-    int holdoutDays = options.holdoutDays(kinds);
+    List<String[]> specs = new ArrayList<>();
+    List<TrainingRecipe> recipes = new ArrayList<>();
+    for (String spec : models) {
+      String[] parts = spec.split("@", 2);
+      ModelKind kind = ModelKind.parse(parts[0]);
+      // every name, and the pretrained vectors a model needs, is checked before any training
+      RankingJob.requirePretrained(kind, artifacts);
+      specs.add(parts);
+      List<String> scenarios = parts.length > 1 ? Arrays.asList(parts[1].split("\\+")) : List.of();
+      recipes.add(options.recipe(kind, scenarios));
+    }
+    ConsoleProgress progress = new ConsoleProgress(System.err);
+    Dataset dataset = DatasetReader.read(data, progress);
+    for (TrainingRecipe recipe : recipes) {
+      recipe.model().resolveTargets(dataset.targets());
+    }
+    int holdoutDays = TrainingOptions.holdoutDays(recipes);
     RankingJob.Prepared prepared = RankingJob.prepare(dataset, holdoutDays, progress);
-    long firstSeed = options.recipe(kinds.get(0), List.of()).training().seed();
+    long firstSeed = recipes.get(0).training().seed();
     List<Long> seedList = new ArrayList<>();
     List<List<EvaluationReport>> runs = new ArrayList<>();
     for (int i = 0; i < seeds; i++) {
       long seed = firstSeed + i;
-      List<EvaluationReport> reports = compare(prepared, specs, holdoutDays, seed, progress);
+      List<EvaluationReport> reports =
+          compare(prepared, specs, recipes, holdoutDays, seed, progress);
       ModelComparison comparison = new ModelComparison(dataset.manifest().name(), reports);
       comparison.write(seeds == 1 ? out : out.resolve("seed-" + seed));
       if (seeds == 1) {
@@ -119,21 +122,25 @@ public final class CompareRankCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Trains, exports and evaluates every model of {@code specs} with {@code seed}. */
+  /**
+   * Trains, exports and evaluates every model of {@code specs}, with its recipe, under {@code
+   * seed}.
+   */
   private List<EvaluationReport> compare(
       RankingJob.Prepared prepared,
       List<String[]> specs,
+      List<TrainingRecipe> recipes,
       int holdoutDays,
       long seed,
       ConsoleProgress progress) {
     List<EvaluationReport> reports = new ArrayList<>();
-    for (String[] spec : specs) {
-      ModelKind kind = ModelKind.parse(spec[0]);
+    for (int i = 0; i < specs.size(); i++) {
+      String[] spec = specs.get(i);
       List<String> scenarios = spec.length > 1 ? Arrays.asList(spec[1].split("\\+")) : List.of();
       String name = TrainCommand.defaultName(spec[0], scenarios);
       System.err.println(
           "compare: training " + name + " on " + prepared.window() + " (seed " + seed + ")");
-      TrainingRecipe recipe = options.recipe(kind, scenarios);
+      TrainingRecipe recipe = recipes.get(i);
       ModelCard card =
           RankingJob.trainAndExport(
               prepared,

@@ -273,10 +273,10 @@ final class TrainingOptions {
    *
    * @throws IllegalArgumentException when the models' recipes disagree
    */
-  int holdoutDays(List<ModelKind> kinds) {
+  static int holdoutDays(List<TrainingRecipe> recipes) {
     Integer days = null;
-    for (ModelKind kind : kinds) {
-      int value = recipe(kind, List.of()).training().holdoutDays();
+    for (TrainingRecipe recipe : recipes) {
+      int value = recipe.training().holdoutDays();
       if (days != null && days != value) {
         throw new IllegalArgumentException(
             "the models' config files hold out different days (" + days + " and " + value + ")");

@@ -133,10 +133,11 @@ public final class TuneCommand implements Callable<Integer> {
     } finally {
       executor.shutdownNow();
     }
+    String table = RankingTuner.table(result);
     try {
       Files.createDirectories(directory);
       result.best().recipe().write(directory.resolve("best-config.json"));
-      Files.writeString(directory.resolve("trials.md"), RankingTuner.table(result));
+      Files.writeString(directory.resolve("trials.md"), table);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to " + directory, e);
     }
@@ -153,7 +154,7 @@ public final class TuneCommand implements Callable<Integer> {
       rows.add(row);
     }
     JsonOutput.write(directory.resolve("trials.json"), rows);
-    System.out.print(RankingTuner.table(result));
+    System.out.print(table);
     System.out.printf(
         "best: trial %d, validation mean AUC %.4f; its configuration: %s%n",
         result.best().number(), result.best().score(), directory.resolve("best-config.json"));
