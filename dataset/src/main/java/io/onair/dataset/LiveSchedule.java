@@ -74,6 +74,24 @@ public final class LiveSchedule {
     return last >= from && runningMaxEnd[last] > ts;
   }
 
+  /**
+   * The start of the session of {@code anchor} live at {@code ts} that started last, or -1 when the
+   * anchor is not live at {@code ts}.
+   */
+  public long liveSince(int anchor, long ts) {
+    int from = offsets[anchor];
+    int to = offsets[anchor + 1];
+    for (int i = upperBound(starts, from, to, ts) - 1; i >= from; i--) {
+      if (ends[i] > ts) {
+        return starts[i];
+      }
+      if (runningMaxEnd[i] <= ts) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
   /** Marks in {@code live} (length = anchor count) the anchors live at ts; returns their number. */
   public int liveAt(long ts, boolean[] live) {
     int count = 0;

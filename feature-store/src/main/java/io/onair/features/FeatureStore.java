@@ -1,5 +1,6 @@
 package io.onair.features;
 
+import io.onair.dataset.activity.ActivityWindow;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +51,29 @@ public interface FeatureStore extends AutoCloseable {
 
   /** The anchors with a session where {@code start <= atEpochSecond < end}. */
   CompletableFuture<Set<String>> liveAnchors(long atEpochSecond);
+
+  /**
+   * The live sessions at {@code atEpochSecond}: anchor id to the start of its session live then
+   * (the one that started last, when sessions overlap). The anchors are those of {@link
+   * #liveAnchors}.
+   */
+  CompletableFuture<Map<String, Long>> liveSessionStarts(long atEpochSecond);
+
+  /**
+   * Counts activity for the real-time statistics ({@link io.onair.dataset.activity.ActivityCounter}
+   * semantics: minute and hour buckets; an event more than an hour or a day older than what its
+   * key's ring already holds is not counted in that ring). Keys without activity for a day are
+   * forgotten.
+   */
+  CompletableFuture<Void> recordActivity(Collection<ActivityEvent> events);
+
+  /**
+   * The last hour's and last day's activity of each key before the minute of {@code atEpochSecond}
+   * ({@link io.onair.dataset.activity.ActivityCounter#window}). Every key asked for is in the map,
+   * {@link ActivityWindow#EMPTY} when nothing was counted; duplicates are read once.
+   */
+  CompletableFuture<Map<String, ActivityWindow>> readActivity(
+      Collection<String> keys, long atEpochSecond);
 
   /** Stores profiles, each replacing the user's previous profile. */
   CompletableFuture<Void> putUserProfiles(Collection<UserProfile> profiles);

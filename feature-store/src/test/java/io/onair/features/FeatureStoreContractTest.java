@@ -3,6 +3,9 @@ package io.onair.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.onair.dataset.activity.ActivityCounter;
+import io.onair.dataset.activity.ActivityKind;
+import io.onair.dataset.activity.ActivityWindow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -38,6 +41,9 @@ public abstract class FeatureStoreContractTest {
   protected static final int HISTORY_MAX_LENGTH = 5;
 
   protected static final long EXPOSURE_WINDOW_SECONDS = 3600;
+
+  /** An hour boundary in November 2023, where the activity tests start. */
+  protected static final long ACTIVITY_T0 = 472_222L * 3_600;
 
   /** How long a test waits for one future before calling the store hung; not a timing check. */
   private static final long AWAIT_SECONDS = 60;
@@ -513,6 +519,288 @@ public abstract class FeatureStoreContractTest {
     assertThat(await(store.liveAnchors(100))).containsExactly("a|1|");
   }
 
+  /** Overlapping sessions of one anchor give the start of the one that started last. */
+  @Test
+  void liveSessionStartsGiveTheLatestStartOfOverlappingSessions() {
+    await(
+        store.putLiveSessions(
+            List.of(
+                new LiveSession("a1", 100, 400),
+                new LiveSession("a1", 250, 260),
+                new LiveSession("a1", 200, 300),
+                new LiveSession("a2", 150, 350))));
+
+    assertThat(await(store.liveSessionStarts(99))).isEmpty();
+    assertThat(await(store.liveSessionStarts(100))).isEqualTo(Map.of("a1", 100L));
+    assertThat(await(store.liveSessionStarts(255))).isEqualTo(Map.of("a1", 250L, "a2", 150L));
+    assertThat(await(store.liveSessionStarts(260)))
+        .as("[250, 260) ended, [200, 300) is the latest still live")
+        .isEqualTo(Map.of("a1", 200L, "a2", 150L));
+    assertThat(await(store.liveSessionStarts(300))).isEqualTo(Map.of("a1", 100L, "a2", 150L));
+    assertThat(await(store.liveSessionStarts(350))).isEqualTo(Map.of("a1", 100L));
+  }
+
+  /** Ended sessions are absent, also a session whose end was moved before the time. */
+  @Test
+  void endedSessionsHaveNoLiveSessionStart() {
+    await(
+        store.putLiveSessions(
+            List.of(new LiveSession("a1", 100, 200), new LiveSession("a2", 100, 500))));
+    await(store.putLiveSessions(List.of(new LiveSession("a2", 100, 150))));
+
+    assertThat(await(store.liveSessionStarts(199))).isEqualTo(Map.of("a1", 100L));
+    assertThat(await(store.liveSessionStarts(200))).as("the end is exclusive").isEmpty();
+  }
+
+  /** At every time the anchors of liveSessionStarts are exactly those of liveAnchors. */
+  @Test
+  void liveSessionStartsHaveTheKeysOfLiveAnchors() {
+    Random random = new Random(3);
+    List<LiveSession> sessions = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      // Distinct starts: a second session with the same (anchor, start) would move the first's end.
+      long start = 16L * i + random.nextInt(16);
+      sessions.add(
+          new LiveSession("a" + random.nextInt(12), start, start + 1 + random.nextInt(300)));
+    }
+    await(store.putLiveSessions(sessions));
+
+    for (long t = 0; t <= 1_300; t += 13) {
+      Map<String, Long> starts = await(store.liveSessionStarts(t));
+      assertThat(starts.keySet()).as("at %d", t).isEqualTo(await(store.liveAnchors(t)));
+      for (Map.Entry<String, Long> live : starts.entrySet()) {
+        long at = t;
+        long expected =
+            sessions.stream()
+                .filter(s -> s.anchorId().equals(live.getKey()))
+                .filter(s -> s.startEpochSecond() <= at && at < s.endEpochSecond())
+                .mapToLong(LiveSession::startEpochSecond)
+                .max()
+                .orElseThrow();
+        assertThat(live.getValue()).as("%s at %d", live.getKey(), t).isEqualTo(expected);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- real-time activity
+
+  /**
+   * A sequence of events of every kind under several keys (some late, some sharing a minute),
+   * recorded in batches of several sizes, reads back as the windows of an {@link ActivityCounter}
+   * per key fed the same events in the same order, at read times before, between and after them.
+   */
+  @Test
+  void recordedActivityGivesTheWindowsOfAnActivityCounter() {
+    Random random = new Random(17);
+    List<String> keys =
+        List.of(
+            ActivityKeys.ALL,
+            ActivityKeys.anchor("a1"),
+            ActivityKeys.anchor("a {x}|:é"),
+            ActivityKeys.category("music"),
+            ActivityKeys.category("a1"));
+    Map<String, ActivityCounter> expected = new HashMap<>();
+    List<ActivityEvent> events = new ArrayList<>();
+    long t = ACTIVITY_T0;
+    for (int i = 0; i < 1_500; i++) {
+      t += random.nextInt(10) == 0 ? random.nextInt(7_200) : random.nextInt(90);
+      long late = random.nextInt(8) == 0 ? random.nextInt(2 * 3_600) : 0;
+      ActivityKind kind = ActivityKind.values()[random.nextInt(ActivityKind.COUNT)];
+      events.add(
+          new ActivityEvent(
+              keys.get(random.nextInt(keys.size())),
+              kind,
+              Math.max(0, t - late),
+              1 + random.nextInt(4)));
+    }
+    for (ActivityEvent event : events) {
+      expected
+          .computeIfAbsent(event.key(), key -> new ActivityCounter())
+          .record(event.kind(), event.epochSecond(), event.count());
+    }
+    // Batches of 1, of a few hundred and one larger than a Redis store's write batch.
+    await(store.recordActivity(events.subList(0, 1)));
+    await(store.recordActivity(events.subList(1, 300)));
+    await(store.recordActivity(events.subList(300, events.size())));
+
+    List<String> asked = new ArrayList<>(keys);
+    asked.add(ActivityKeys.anchor("never"));
+    for (long read = ACTIVITY_T0 - 60; read < t + 2 * 86_400; read += 1_800 + random.nextInt(600)) {
+      Map<String, ActivityWindow> windows = await(store.readActivity(asked, read));
+      assertThat(windows).as("at %d", read).containsOnlyKeys(asked);
+      for (String key : asked) {
+        ActivityCounter counter = expected.get(key);
+        assertThat(windows.get(key))
+            .as("%s at %d", key, read)
+            .isEqualTo(counter == null ? ActivityWindow.EMPTY : counter.window(read));
+      }
+    }
+  }
+
+  /** Counts of one key and one minute add up, across calls and within one call. */
+  @Test
+  void eventsOfOneKeyAndMinuteAddUp() {
+    String key = ActivityKeys.anchor("a1");
+    long t = ACTIVITY_T0 + 30;
+    await(
+        store.recordActivity(
+            List.of(
+                new ActivityEvent(key, ActivityKind.IMPRESSION, t, 3),
+                new ActivityEvent(key, ActivityKind.IMPRESSION, t + 1, 2),
+                new ActivityEvent(key, ActivityKind.CLICK, t, 1))));
+    await(store.recordActivity(List.of(new ActivityEvent(key, ActivityKind.PURCHASE, t + 29, 7))));
+
+    ActivityWindow window = await(store.readActivity(List.of(key), t + 60)).get(key);
+
+    assertThat(window.lastHour()).containsExactly(5, 1, 0, 0, 7);
+    assertThat(window.lastDay()).containsExactly(5, 1, 0, 0, 7);
+    assertThat(await(store.readActivity(List.of(key), t)).get(key))
+        .as("the minute of the read is not counted")
+        .isEqualTo(ActivityWindow.EMPTY);
+  }
+
+  /**
+   * Every key asked for is in the answer, once however often it was asked, {@link
+   * ActivityWindow#EMPTY} when nothing was counted; asking for no key gives an empty map.
+   */
+  @Test
+  void readActivityAnswersEveryKeyOnceAndUnknownKeysAsEmpty() {
+    String key = ActivityKeys.category("music");
+    await(
+        store.recordActivity(List.of(new ActivityEvent(key, ActivityKind.FOLLOW, ACTIVITY_T0, 2))));
+
+    Map<String, ActivityWindow> windows =
+        await(store.readActivity(List.of(key, "nobody", key, "nobody"), ACTIVITY_T0 + 60));
+
+    assertThat(windows).containsOnlyKeys(key, "nobody");
+    assertThat(windows.get(key).lastHour(ActivityKind.FOLLOW)).isEqualTo(2);
+    assertThat(windows.get("nobody")).isEqualTo(ActivityWindow.EMPTY);
+    assertThat(await(store.readActivity(List.of(), ACTIVITY_T0))).isEmpty();
+    assertThat(await(store.recordActivity(List.of()))).isNull();
+  }
+
+  /** Activity is counted per key: similar-looking keys do not share counts. */
+  @Test
+  void activityIsPerKey() {
+    await(
+        store.recordActivity(
+            List.of(
+                new ActivityEvent(ActivityKeys.anchor("x"), ActivityKind.CART, ACTIVITY_T0, 1),
+                new ActivityEvent(ActivityKeys.category("x"), ActivityKind.CART, ACTIVITY_T0, 2),
+                new ActivityEvent("x", ActivityKind.CART, ACTIVITY_T0, 4))));
+
+    Map<String, ActivityWindow> windows =
+        await(store.readActivity(List.of("a:x", "c:x", "x"), ACTIVITY_T0 + 60));
+
+    assertThat(windows.get("a:x").lastHour(ActivityKind.CART)).isEqualTo(1);
+    assertThat(windows.get("c:x").lastHour(ActivityKind.CART)).isEqualTo(2);
+    assertThat(windows.get("x").lastHour(ActivityKind.CART)).isEqualTo(4);
+  }
+
+  /** Events recorded at once from several threads under one key are all counted. */
+  @Test
+  void concurrentActivityOfOneKeyIsAllCounted() throws Exception {
+    int threads = 4;
+    int callsPerThread = 50;
+    String key = ActivityKeys.ALL;
+    ExecutorService executor = Executors.newFixedThreadPool(threads, namedThreads());
+    try {
+      List<Future<?>> tasks = new ArrayList<>();
+      for (int th = 0; th < threads; th++) {
+        tasks.add(
+            executor.submit(
+                () -> {
+                  List<CompletableFuture<Void>> pending = new ArrayList<>();
+                  for (int i = 0; i < callsPerThread; i++) {
+                    pending.add(
+                        store.recordActivity(
+                            List.of(
+                                new ActivityEvent(key, ActivityKind.IMPRESSION, ACTIVITY_T0, 2),
+                                new ActivityEvent(
+                                    key, ActivityKind.CLICK, ACTIVITY_T0 + 3_600, 1))));
+                  }
+                  pending.forEach(FeatureStoreContractTest::await);
+                }));
+      }
+      for (Future<?> task : tasks) {
+        task.get(AWAIT_SECONDS, TimeUnit.SECONDS);
+      }
+    } finally {
+      executor.shutdownNow();
+    }
+
+    ActivityWindow window = await(store.readActivity(List.of(key), ACTIVITY_T0 + 7_200)).get(key);
+    assertThat(window.lastHour(ActivityKind.CLICK)).isEqualTo(threads * callsPerThread);
+    assertThat(window.lastDay(ActivityKind.IMPRESSION)).isEqualTo(threads * callsPerThread * 2);
+  }
+
+  /** Bad events and keys are refused before anything is recorded. */
+  @Test
+  void badActivityArgumentsAreRefusedAndChangeNothing() {
+    ActivityEvent valid = new ActivityEvent("k", ActivityKind.CLICK, ACTIVITY_T0, 1);
+    assertThatThrownBy(() -> store.recordActivity(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("events is null");
+    assertThatThrownBy(() -> store.recordActivity(Arrays.asList(valid, null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("events has a null element at position 1");
+    assertThatThrownBy(() -> store.readActivity(null, ACTIVITY_T0))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("keys is null");
+    assertThatThrownBy(() -> store.readActivity(Arrays.asList("k", null), ACTIVITY_T0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("keys has a null element at position 1");
+    assertThatThrownBy(() -> store.readActivity(List.of("k", ""), ACTIVITY_T0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("keys element is empty");
+
+    assertThat(await(store.readActivity(List.of("k"), ACTIVITY_T0 + 60)))
+        .isEqualTo(Map.of("k", ActivityWindow.EMPTY));
+  }
+
+  /** An event needs a key, a kind, a time >= 0 and a count >= 1. */
+  @Test
+  void activityEventsCannotBeMadeFromBadValues() {
+    assertThatThrownBy(() -> new ActivityEvent("k", ActivityKind.CLICK, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("count must be >= 1, got 0");
+    assertThatThrownBy(() -> new ActivityEvent("k", ActivityKind.CLICK, 0, -3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("count must be >= 1, got -3");
+    assertThatThrownBy(() -> new ActivityEvent(null, ActivityKind.CLICK, 0, 1))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("key is null");
+    assertThatThrownBy(() -> new ActivityEvent("", ActivityKind.CLICK, 0, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("key is empty");
+    assertThatThrownBy(() -> new ActivityEvent("k", null, 0, 1))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("kind is null");
+    assertThatThrownBy(() -> new ActivityEvent("k", ActivityKind.CLICK, -1, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("epochSecond must be an epoch second >= 0, got -1");
+  }
+
+  /** clear() forgets this namespace's activity and no other's. */
+  @Test
+  void clearRemovesActivityOfThisNamespaceOnly() {
+    FeatureStore other = open(newConfig());
+    ActivityEvent event = new ActivityEvent(ActivityKeys.ALL, ActivityKind.CLICK, ACTIVITY_T0, 1);
+    await(store.recordActivity(List.of(event)));
+    await(other.recordActivity(List.of(event)));
+
+    await(store.clear());
+
+    long read = ACTIVITY_T0 + 60;
+    assertThat(await(store.readActivity(List.of(ActivityKeys.ALL), read)))
+        .isEqualTo(Map.of(ActivityKeys.ALL, ActivityWindow.EMPTY));
+    assertThat(
+            await(other.readActivity(List.of(ActivityKeys.ALL), read))
+                .get(ActivityKeys.ALL)
+                .lastHour(ActivityKind.CLICK))
+        .isEqualTo(1);
+  }
+
   // ---------------------------------------------------------------- user vectors
 
   @Test
@@ -873,6 +1161,24 @@ public abstract class FeatureStoreContractTest {
         .hasMessage("feature store is closed");
     assertThatThrownBy(() -> closing.putAnchors(List.of()))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  /** Session starts and activity are refused after close() like every other call. */
+  @Test
+  void aClosedStoreRefusesSessionStartsAndActivity() {
+    FeatureStore closing = open(newConfig());
+    closing.close();
+    ActivityEvent event = new ActivityEvent(ActivityKeys.ALL, ActivityKind.CLICK, 0, 1);
+
+    assertThatThrownBy(() -> closing.liveSessionStarts(0))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("feature store is closed");
+    assertThatThrownBy(() -> closing.recordActivity(List.of(event)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("feature store is closed");
+    assertThatThrownBy(() -> closing.readActivity(List.of(ActivityKeys.ALL), 0))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("feature store is closed");
   }
 
   @Test

@@ -45,11 +45,24 @@ public final class RankingJob {
     }
   }
 
-  /** Encodes every impression of {@code dataset} with its own vocabulary. */
+  /**
+   * Encodes every impression of {@code dataset} with its own vocabulary and the real-time anchor
+   * statistics.
+   */
   public static Prepared prepare(Dataset dataset, int holdoutDays, Progress progress) {
+    return prepare(dataset, holdoutDays, true, progress);
+  }
+
+  /**
+   * Encodes every impression of {@code dataset} with its own vocabulary; {@code liveStatistics}
+   * says whether the models get the real-time anchor statistics (off to measure what they add).
+   */
+  public static Prepared prepare(
+      Dataset dataset, int holdoutDays, boolean liveStatistics, Progress progress) {
     DataWindow window = DataWindow.of(dataset, holdoutDays);
     FeatureVocabulary vocabulary = FeatureVocabulary.of(dataset);
-    FeatureLayout layout = FeatureLayout.of(vocabulary, FeatureLayout.DEFAULT_HISTORY_LENGTH);
+    FeatureLayout layout =
+        FeatureLayout.of(vocabulary, FeatureLayout.DEFAULT_HISTORY_LENGTH, liveStatistics);
     EncodedExamples examples = DatasetExamples.encode(dataset, vocabulary, layout, progress);
     return new Prepared(dataset, vocabulary, examples, window);
   }
@@ -124,7 +137,7 @@ public final class RankingJob {
           training,
           prepared.window(),
           prepared.vocabulary(),
-          prepared.examples().layout().historyLength());
+          prepared.examples().layout());
     }
   }
 

@@ -111,13 +111,14 @@ public final class LoadFeaturesCommand implements Callable<Integer> {
     JsonOutput.write(json, record);
     System.out.printf(
         java.util.Locale.ROOT,
-        "loaded %,d user profiles, %,d anchors, %,d live sessions, %,d histories (%,d entries)"
-            + " into %s (namespace %s); window %s%n",
+        "loaded %,d user profiles, %,d anchors, %,d live sessions, %,d histories (%,d entries),"
+            + " %,d room events of the last day into %s (namespace %s); window %s%n",
         report.userProfiles(),
         report.anchors(),
         report.liveSessions(),
         report.histories(),
         report.historyEntries(),
+        report.activityEvents(),
         redis,
         namespace,
         window);

@@ -97,7 +97,8 @@ public final class CompareRankCommand implements Callable<Integer> {
       recipe.model().resolveTargets(dataset.targets());
     }
     int holdoutDays = TrainingOptions.holdoutDays(recipes);
-    RankingJob.Prepared prepared = RankingJob.prepare(dataset, holdoutDays, progress);
+    RankingJob.Prepared prepared =
+        RankingJob.prepare(dataset, holdoutDays, !options.noLiveStatistics, progress);
     long firstSeed = recipes.get(0).training().seed();
     List<Long> seedList = new ArrayList<>();
     List<List<EvaluationReport>> runs = new ArrayList<>();

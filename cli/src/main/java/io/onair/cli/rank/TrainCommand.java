@@ -88,7 +88,8 @@ public final class TrainCommand implements Callable<Integer> {
     ConsoleProgress progress = new ConsoleProgress(System.err);
     Dataset dataset = DatasetReader.read(data, progress);
     config.resolveTargets(dataset.targets()); // a bad configuration fails before encoding
-    RankingJob.Prepared prepared = RankingJob.prepare(dataset, training.holdoutDays(), progress);
+    RankingJob.Prepared prepared =
+        RankingJob.prepare(dataset, training.holdoutDays(), !options.noLiveStatistics, progress);
     System.err.println(
         "train: " + artifactName + " (" + kind.wireName() + ") on " + prepared.window());
     ModelCard card =

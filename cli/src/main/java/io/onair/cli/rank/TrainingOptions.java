@@ -28,6 +28,14 @@ final class TrainingOptions {
   List<String> configs = new ArrayList<>();
 
   @Option(
+      names = "--no-live-statistics",
+      description = {
+        "Leave out the real-time anchor statistics (the rooms' last hour and day before each",
+        "impression, docs/ranking.md), to measure what they add (default: with them)."
+      })
+  boolean noLiveStatistics;
+
+  @Option(
       names = "--holdout-days",
       paramLabel = "N",
       description = "Hold out the last N days for evaluation (default: 2).")

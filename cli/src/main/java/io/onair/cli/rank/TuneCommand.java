@@ -105,7 +105,8 @@ public final class TuneCommand implements Callable<Integer> {
     Dataset dataset = DatasetReader.read(data, progress);
     base.model().resolveTargets(dataset.targets());
     RankingJob.Prepared prepared =
-        RankingJob.prepare(dataset, base.training().holdoutDays(), progress);
+        RankingJob.prepare(
+            dataset, base.training().holdoutDays(), !options.noLiveStatistics, progress);
     System.err.println(
         "tune: "
             + trials

@@ -5,8 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.onair.dataset.DataWindow;
 import io.onair.dataset.Dataset;
 import io.onair.dataset.LiveSchedule;
+import io.onair.dataset.activity.ActivityCounter;
+import io.onair.dataset.activity.ActivityKind;
+import io.onair.dataset.activity.ImpressionActivity;
 import io.onair.dataset.columnar.FeatureColumn;
 import io.onair.dataset.progress.Progress;
+import io.onair.features.ActivityEvent;
+import io.onair.features.ActivityKeys;
 import io.onair.features.AnchorFeatures;
 import io.onair.features.FeatureStore;
 import io.onair.features.LiveSession;
@@ -20,9 +25,10 @@ import java.util.function.Consumer;
 
 /**
  * Loads what the services read per request from a dataset into a {@link FeatureStore}: user
- * profiles (declared user features), anchors (category and declared features), the live schedule
- * and the users' histories ({@link UserHistoryBuilder}) from before the held-out days. Writes go in
- * batches, each waited for, so a failure stops the load with the store's error.
+ * profiles (declared user features), anchors (category and declared features), the live schedule,
+ * the users' histories ({@link UserHistoryBuilder}) from before the held-out days and the day of
+ * room activity before them (the real-time anchor statistics). Writes go in batches, each waited
+ * for, so a failure stops the load with the store's error.
  */
 public final class DatasetFeatureLoader {
   private static final int BATCH = 2_000;
@@ -31,7 +37,15 @@ public final class DatasetFeatureLoader {
 
   /** What was loaded. */
   public record LoadReport(
-      long userProfiles, long anchors, long liveSessions, long histories, long historyEntries) {}
+      long userProfiles,
+      long anchors,
+      long liveSessions,
+      long histories,
+      long historyEntries,
+      long activityEvents) {}
+
+  /** How far before the held-out start the real-time statistics are warmed up: their day ring. */
+  static final long ACTIVITY_WARM_UP_SECONDS = 25 * 3600;
 
   public static LoadReport load(
       Dataset dataset, DataWindow window, FeatureStore store, Progress progress) {
@@ -90,8 +104,58 @@ public final class DatasetFeatureLoader {
       progress.advance(batch.size());
     }
     progress.finish("");
+    long activity = loadActivity(dataset, window, store, progress);
     return new LoadReport(
-        dataset.userCount(), dataset.anchorCount(), sessions, histories.size(), entries);
+        dataset.userCount(), dataset.anchorCount(), sessions, histories.size(), entries, activity);
+  }
+
+  /**
+   * Warms up the real-time anchor statistics with the impressions of the day before the held-out
+   * start ({@link ImpressionActivity}, the mapping the training examples count with), so requests
+   * at the held-out start see the rooms' last hour and day as training did. Events are summed per
+   * key, kind and minute (the counters' finest bucket) before they are written.
+   */
+  private static long loadActivity(
+      Dataset dataset, DataWindow window, FeatureStore store, Progress progress) {
+    Dataset.Impressions impressions = dataset.impressions();
+    long end = window.holdoutStart();
+    long start = end - ACTIVITY_WARM_UP_SECONDS;
+    record Bucket(String key, ActivityKind kind, long minute) {}
+    Map<Bucket, Integer> counts = new LinkedHashMap<>();
+    ImpressionActivity mapping = new ImpressionActivity(dataset);
+    ActivityKind[] kinds = new ActivityKind[ActivityKind.COUNT];
+    for (int r = 0; r < impressions.size(); r++) {
+      long ts = impressions.ts()[r];
+      if (ts < start || ts >= end) {
+        continue;
+      }
+      int anchor = impressions.anchor()[r];
+      long minute = ActivityCounter.minute(ts);
+      List<String> keys =
+          List.of(
+              ActivityKeys.anchor(dataset.anchors().id(anchor)),
+              ActivityKeys.category(dataset.categories().id(dataset.anchorCategory()[anchor])),
+              ActivityKeys.ALL);
+      int n = mapping.kinds(r, kinds);
+      for (int i = 0; i < n; i++) {
+        for (String key : keys) {
+          counts.merge(new Bucket(key, kinds[i], minute), 1, Integer::sum);
+        }
+      }
+    }
+    progress.start("loading real-time anchor statistics", counts.size(), "counts");
+    List<ActivityEvent> batch = new ArrayList<>(BATCH);
+    long events = 0;
+    for (Map.Entry<Bucket, Integer> entry : counts.entrySet()) {
+      Bucket bucket = entry.getKey();
+      batch.add(
+          new ActivityEvent(bucket.key(), bucket.kind(), bucket.minute() * 60, entry.getValue()));
+      events += entry.getValue();
+      flushIfFull(batch, b -> store.recordActivity(b).join(), progress);
+    }
+    flush(batch, b -> store.recordActivity(b).join(), progress);
+    progress.finish("");
+    return events;
   }
 
   private static Map<String, String> features(List<FeatureColumn> columns, int row) {

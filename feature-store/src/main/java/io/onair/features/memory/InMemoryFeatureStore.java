@@ -2,6 +2,9 @@ package io.onair.features.memory;
 
 import static java.util.Objects.requireNonNull;
 
+import io.onair.dataset.activity.ActivityCounter;
+import io.onair.dataset.activity.ActivityWindow;
+import io.onair.features.ActivityEvent;
 import io.onair.features.AnchorFeatures;
 import io.onair.features.FeatureArguments;
 import io.onair.features.FeatureStore;
@@ -14,6 +17,7 @@ import io.onair.features.UserProfile;
 import io.onair.features.UserVectors;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +41,10 @@ public final class InMemoryFeatureStore implements FeatureStore {
   private final ConcurrentMap<String, AnchorFeatures> anchors = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, UserVectors> userVectors = new ConcurrentHashMap<>();
   private final LiveSchedule liveSchedule = new LiveSchedule();
+
+  /** Each counter is guarded by its own monitor. */
+  private final ConcurrentMap<String, ActivityCounter> activity = new ConcurrentHashMap<>();
+
   private volatile boolean closed;
 
   public InMemoryFeatureStore(FeatureStoreConfig config) {
@@ -76,6 +84,45 @@ public final class InMemoryFeatureStore implements FeatureStore {
   public CompletableFuture<Set<String>> liveAnchors(long atEpochSecond) {
     requireOpen();
     return CompletableFuture.completedFuture(Set.copyOf(liveSchedule.liveAt(atEpochSecond)));
+  }
+
+  @Override
+  public CompletableFuture<Map<String, Long>> liveSessionStarts(long atEpochSecond) {
+    requireOpen();
+    return CompletableFuture.completedFuture(Map.copyOf(liveSchedule.startsAt(atEpochSecond)));
+  }
+
+  @Override
+  public CompletableFuture<Void> recordActivity(Collection<ActivityEvent> events) {
+    List<ActivityEvent> all = FeatureArguments.copyElements(events, "events");
+    requireOpen();
+    for (ActivityEvent event : all) {
+      ActivityCounter counter = activity.computeIfAbsent(event.key(), key -> new ActivityCounter());
+      synchronized (counter) {
+        counter.record(event.kind(), event.epochSecond(), event.count());
+      }
+    }
+    return done();
+  }
+
+  @Override
+  public CompletableFuture<Map<String, ActivityWindow>> readActivity(
+      Collection<String> keys, long atEpochSecond) {
+    List<String> ids = FeatureArguments.copyElements(keys, "keys");
+    ids.forEach(id -> FeatureArguments.requireId(id, "keys element"));
+    requireOpen();
+    Map<String, ActivityWindow> windows = new LinkedHashMap<>();
+    for (String key : ids) {
+      ActivityCounter counter = activity.get(key);
+      if (counter == null) {
+        windows.put(key, ActivityWindow.EMPTY);
+      } else {
+        synchronized (counter) {
+          windows.put(key, counter.window(atEpochSecond));
+        }
+      }
+    }
+    return CompletableFuture.completedFuture(Map.copyOf(windows));
   }
 
   @Override
@@ -193,6 +240,7 @@ public final class InMemoryFeatureStore implements FeatureStore {
     users.clear();
     userVectors.clear();
     anchors.clear();
+    activity.clear();
     liveSchedule.clear();
     return done();
   }

@@ -46,13 +46,18 @@ final class LiveSchedule {
   }
 
   Set<String> liveAt(long epochSecond) {
-    Set<String> live = new HashSet<>();
+    return startsAt(epochSecond).keySet();
+  }
+
+  /** Anchor id to the latest start among its sessions live at {@code epochSecond}. */
+  Map<String, Long> startsAt(long epochSecond) {
+    Map<String, Long> live = new HashMap<>();
     lock.readLock().lock();
     try {
       for (Set<SessionKey> endingLater : sessionsByEnd.tailMap(epochSecond, false).values()) {
         for (SessionKey session : endingLater) {
           if (session.startEpochSecond() <= epochSecond) {
-            live.add(session.anchorId());
+            live.merge(session.anchorId(), session.startEpochSecond(), Math::max);
           }
         }
       }

@@ -14,6 +14,8 @@ import io.lettuce.core.ZAddArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.protocol.AsyncCommand;
 import io.lettuce.core.protocol.RedisCommand;
+import io.onair.dataset.activity.ActivityWindow;
+import io.onair.features.ActivityEvent;
 import io.onair.features.AnchorFeatures;
 import io.onair.features.FeatureArguments;
 import io.onair.features.FeatureStore;
@@ -30,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       the user hash tag.
  *   <li>{@link #readAnchors}: one MGET whatever the number of anchors (lettuce splits it by slot in
  *       a cluster).
- *   <li>{@link #liveAnchors}: one ZRANGEBYSCORE over the sessions ending after the time.
+ *   <li>{@link #liveAnchors}, {@link #liveSessionStarts}: one ZRANGEBYSCORE over the sessions
+ *       ending after the time.
+ *   <li>{@link #readActivity}: one HGETALL per statistics key, pipelined ({@link
+ *       ActivityCommands}); {@link #recordActivity}: one small Lua script per event, in batches.
  *   <li>{@link #readUserVectors}: one HGETALL of the user's vector hash ({@link
  *       UserVectorCommands}).
  *   <li>Bulk writes: batches of {@value BatchWriter#COMMANDS_PER_BATCH} commands on a dedicated
@@ -190,9 +194,14 @@ public final class RedisFeatureStore implements FeatureStore {
 
   @Override
   public CompletableFuture<Set<String>> liveAnchors(long atEpochSecond) {
+    return liveSessionStarts(atEpochSecond).thenApply(starts -> Set.copyOf(starts.keySet()));
+  }
+
+  @Override
+  public CompletableFuture<Map<String, Long>> liveSessionStarts(long atEpochSecond) {
     requireOpen();
     String scheduleKey = keys.liveSchedule();
-    CompletableFuture<Set<String>> live =
+    CompletableFuture<Map<String, Long>> live =
         requests
             .zrangebyscore(
                 scheduleKey,
@@ -200,16 +209,64 @@ public final class RedisFeatureStore implements FeatureStore {
             .toCompletableFuture()
             .thenApply(
                 members -> {
-                  Set<String> anchors = new HashSet<>();
+                  Map<String, Long> starts = new HashMap<>();
                   for (String member : members) {
                     LiveScheduleMember session = LiveScheduleMember.decode(member, scheduleKey);
                     if (session.startEpochSecond() <= atEpochSecond) {
-                      anchors.add(session.anchorId());
+                      starts.merge(session.anchorId(), session.startEpochSecond(), Math::max);
                     }
                   }
-                  return Set.copyOf(anchors);
+                  return Map.copyOf(starts);
                 });
-    return RedisFailures.describe(live, "liveAnchors(" + atEpochSecond + ")");
+    return RedisFailures.describe(live, "liveSessionStarts(" + atEpochSecond + ")");
+  }
+
+  @Override
+  public CompletableFuture<Void> recordActivity(Collection<ActivityEvent> events) {
+    List<ActivityEvent> all = FeatureArguments.copyElements(events, "events");
+    requireOpen();
+    return batchWriter.write(
+        "recordActivity",
+        all,
+        BatchWriter.COMMANDS_PER_BATCH,
+        (commands, batch) ->
+            batch.stream()
+                .map(
+                    event ->
+                        commands.<Long>eval(
+                            ActivityCommands.RECORD_SCRIPT,
+                            ScriptOutputType.INTEGER,
+                            new String[] {keys.activity(event.key())},
+                            ActivityCommands.recordArguments(event)))
+                .toList());
+  }
+
+  @Override
+  public CompletableFuture<Map<String, ActivityWindow>> readActivity(
+      Collection<String> statisticsKeys, long atEpochSecond) {
+    List<String> ids = FeatureArguments.copyElements(statisticsKeys, "keys");
+    ids.forEach(id -> FeatureArguments.requireId(id, "keys element"));
+    requireOpen();
+    List<String> unique = List.copyOf(new LinkedHashSet<>(ids));
+    List<CompletableFuture<Map<String, String>>> reads = new ArrayList<>(unique.size());
+    for (String key : unique) {
+      reads.add(requests.hgetall(keys.activity(key)).toCompletableFuture());
+    }
+    CompletableFuture<Map<String, ActivityWindow>> windows =
+        CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+            .thenApply(
+                ignored -> {
+                  Map<String, ActivityWindow> found = new HashMap<>();
+                  for (int i = 0; i < unique.size(); i++) {
+                    String key = unique.get(i);
+                    found.put(
+                        key,
+                        ActivityCommands.window(
+                            reads.get(i).join(), atEpochSecond, keys.activity(key)));
+                  }
+                  return Map.copyOf(found);
+                });
+    return RedisFailures.describe(windows, "readActivity(" + unique.size() + " keys)");
   }
 
   @Override

@@ -13,6 +13,8 @@ import io.onair.features.HistoryKind;
  *   <li>{@code <ns>:{u:<userId>}:vec}: HASH {@code version} = pretraining version (UTF-8), one field
  *       per modality = vector as little-endian float32 bytes
  *   <li>{@code <ns>:anchor:<anchorId>}: STRING, JSON {@code {"category":..,"features":{..}}}
+ *   <li>{@code <ns>:act:<statisticsKey>}: HASH of the real-time statistics' slots ({@code
+ *       ActivityCommands}), expiring a day and an hour after its last event
  *   <li>{@code <ns>:live}: ZSET member = {@code <anchorId>|<start>}, score = end
  * </ul>
  *
@@ -23,7 +25,7 @@ import io.onair.features.HistoryKind;
  * the same place in every key of that user, so they still share a slot.
  *
  * <p>Keys cannot collide: user keys start with {@code <ns>:{u:}, anchor keys with {@code
- * <ns>:anchor:}, and the fixed suffixes of user keys (profile, h:follows, h:watched, h:items,
+ * <ns>:anchor:}, statistics keys with {@code <ns>:act:}, and the fixed suffixes of user keys (profile, h:follows, h:watched, h:items,
  * exposed, vec) are not suffixes of one another.
  */
 final class RedisKeys {
@@ -51,6 +53,10 @@ final class RedisKeys {
 
   String anchor(String anchorId) {
     return prefix + "anchor:" + anchorId;
+  }
+
+  String activity(String statisticsKey) {
+    return prefix + "act:" + statisticsKey;
   }
 
   String liveSchedule() {

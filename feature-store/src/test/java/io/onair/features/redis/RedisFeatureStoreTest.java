@@ -14,6 +14,11 @@ import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.onair.dataset.activity.ActivityCounter;
+import io.onair.dataset.activity.ActivityKind;
+import io.onair.dataset.activity.ActivityWindow;
+import io.onair.features.ActivityEvent;
+import io.onair.features.ActivityKeys;
 import io.onair.features.AnchorFeatures;
 import io.onair.features.FeatureStore;
 import io.onair.features.FeatureStoreConfig;
@@ -149,6 +154,31 @@ class RedisFeatureStoreTest extends FeatureStoreContractTest {
     assertThat(counts.total()).isEqualTo(1);
   }
 
+  @Test
+  void liveSessionStartsIsOneCommand() {
+    await(store.putLiveSessions(List.of(new LiveSession("a1", 100, 200))));
+
+    CommandCounts counts =
+        fewestCommands(
+            () -> assertThat(await(store.liveSessionStarts(150))).isEqualTo(Map.of("a1", 100L)));
+
+    assertThat(counts.total()).isEqualTo(1);
+  }
+
+  /** readActivity sends one HGETALL per distinct key, whatever the keys hold. */
+  @Test
+  void readingActivityIsOneCommandPerDistinctKey() {
+    await(
+        store.recordActivity(List.of(new ActivityEvent("k1", ActivityKind.CLICK, ACTIVITY_T0, 1))));
+    List<String> asked = List.of("k1", "k2", "k1", "k3");
+
+    CommandCounts counts =
+        fewestCommands(
+            () -> assertThat(await(store.readActivity(asked, ACTIVITY_T0 + 60))).hasSize(3));
+
+    assertThat(counts.total()).isEqualTo(3);
+  }
+
   // ---------------------------------------------------------------- key schema
   // (docs/feature-store.md)
 
@@ -163,9 +193,14 @@ class RedisFeatureStoreTest extends FeatureStoreContractTest {
     await(store.putAnchors(List.of(new AnchorFeatures("a7", "music", Map.of("lang", "en")))));
     await(store.putLiveSessions(List.of(new LiveSession("a7", 100, 200))));
     await(store.putUserVectors("v1", "U2F", Map.of("42", new float[] {1.5f, -2f})));
+    await(
+        store.recordActivity(
+            List.of(
+                new ActivityEvent(ActivityKeys.anchor("a7"), ActivityKind.CLICK, ACTIVITY_T0, 1))));
 
     Map<String, String> expectedTypes =
         Map.of(
+            ns + ":act:a:a7", "hash",
             ns + ":{u:42}:vec", "hash",
             ns + ":{u:42}:profile", "string",
             ns + ":{u:42}:h:follows", "zset",
@@ -237,6 +272,74 @@ class RedisFeatureStoreTest extends FeatureStoreContractTest {
         .hasMessageContaining("no version field");
   }
 
+  /**
+   * An activity hash holds one field per ring slot, {@code <bucket>:<count per kind>}, and gets a
+   * time to live of at most a day and an hour, renewed by every event.
+   */
+  @Test
+  void activityIsAHashOfSlotsWithATimeToLive() {
+    String ns = store.config().namespace();
+    String key = ActivityKeys.anchor("a7");
+    String redisKey = ns + ":act:" + key;
+    long t = ACTIVITY_T0 + 3 * 3_600 + 125;
+    await(
+        store.recordActivity(
+            List.of(
+                new ActivityEvent(key, ActivityKind.CLICK, t, 2),
+                new ActivityEvent(key, ActivityKind.PURCHASE, t, 1))));
+
+    long minute = ActivityCounter.minute(t);
+    long hour = ActivityCounter.hour(t);
+    assertThat(admin.hgetall(redisKey))
+        .isEqualTo(
+            Map.of(
+                "m" + ActivityCounter.minuteSlot(minute), minute + ":0:2:0:0:1",
+                "h" + ActivityCounter.hourSlot(hour), hour + ":0:2:0:0:1"));
+    assertThat(admin.ttl(redisKey)).isPositive().isLessThanOrEqualTo(25 * 3_600L);
+
+    admin.expire(redisKey, 100);
+    await(store.recordActivity(List.of(new ActivityEvent(key, ActivityKind.CLICK, t, 1))));
+    assertThat(admin.ttl(redisKey))
+        .as("renewed by the event")
+        .isGreaterThan(100)
+        .isLessThanOrEqualTo(25 * 3_600L);
+  }
+
+  /**
+   * A slot that does not decode (not bucket and one count per kind, a number that is not one, a
+   * field of no ring, a bucket in another slot's field) fails readActivity with its key and field.
+   */
+  @Test
+  void malformedActivitySlotsAreReportedWithTheirKey() {
+    String ns = store.config().namespace();
+    long minute = ActivityCounter.minute(ACTIVITY_T0);
+    String slot = "m" + ActivityCounter.minuteSlot(minute);
+    String otherSlot = "m" + ActivityCounter.minuteSlot(minute + 1);
+    Map<String, Map<String, String>> malformed =
+        Map.of(
+            "no-counts", Map.of(slot, "garbage"),
+            "too-few-counts", Map.of(slot, minute + ":1:2"),
+            "bad-bucket", Map.of(slot, "x:1:1:1:1:1"),
+            "bad-count", Map.of(slot, minute + ":1:1:1:1:1.5"),
+            "no-ring", Map.of("q0", minute + ":1:1:1:1:1"),
+            "wrong-slot", Map.of(otherSlot, minute + ":1:1:1:1:1"));
+    malformed.forEach((key, fields) -> admin.hset(ns + ":act:" + key, fields));
+
+    malformed.forEach(
+        (key, fields) -> {
+          String field = fields.keySet().iterator().next();
+          assertThatThrownBy(() -> await(store.readActivity(List.of(key), ACTIVITY_T0 + 60)))
+              .as(key)
+              .isInstanceOf(FeatureStoreException.class)
+              .hasMessageContaining("malformed activity slot in " + ns + ":act:" + key)
+              .hasMessageContaining("field '" + field + "'");
+        });
+    admin.hset(ns + ":act:fine", slot, minute + ":1:0:0:0:0");
+    assertThat(await(store.readActivity(List.of("fine"), ACTIVITY_T0 + 60)).get("fine"))
+        .as("a well-formed slot written by hand decodes")
+        .isEqualTo(new ActivityWindow(new int[] {1, 0, 0, 0, 0}, new int[] {1, 0, 0, 0, 0}));
+  }
+
   @Test
   void namespacesDoNotOverlapEvenWhenOneIsAPrefixOfAnother() {
     String ns = store.config().namespace();
@@ -266,6 +369,26 @@ class RedisFeatureStoreTest extends FeatureStoreContractTest {
         .hasMessageContaining("WRONGTYPE");
     assertThatThrownBy(() -> await(store.incrementHistory("u1", HistoryKind.ITEMS, "i1", 1)))
         .isInstanceOf(FeatureStoreException.class)
+        .hasMessageContaining("WRONGTYPE");
+  }
+
+  /** An activity key holding another type fails both activity calls with the Redis error. */
+  @Test
+  void aRedisErrorFailsActivityCallsWithTheRedisMessage() {
+    String ns = store.config().namespace();
+    admin.set(ns + ":act:k1", "not a hash");
+
+    assertThatThrownBy(
+            () ->
+                await(
+                    store.recordActivity(
+                        List.of(new ActivityEvent("k1", ActivityKind.CLICK, ACTIVITY_T0, 1)))))
+        .isInstanceOf(FeatureStoreException.class)
+        .hasMessageStartingWith("recordActivity (items 0 to 0 of 1) failed on Redis:")
+        .hasMessageContaining("WRONGTYPE");
+    assertThatThrownBy(() -> await(store.readActivity(List.of("k1"), ACTIVITY_T0)))
+        .isInstanceOf(FeatureStoreException.class)
+        .hasMessageStartingWith("readActivity(1 keys) failed on Redis:")
         .hasMessageContaining("WRONGTYPE");
   }
 

@@ -3,6 +3,10 @@ package io.onair.gateway.events;
 import static java.util.Objects.requireNonNull;
 
 import io.onair.dataset.ItemAction;
+import io.onair.dataset.activity.ActivityKind;
+import io.onair.features.ActivityEvent;
+import io.onair.features.ActivityKeys;
+import io.onair.features.AnchorFeatures;
 import io.onair.features.FeatureStore;
 import io.onair.features.HistoryKind;
 import io.onair.features.load.UserHistoryBuilder;
@@ -10,7 +14,9 @@ import io.onair.gateway.ErrorCode;
 import io.onair.gateway.GatewayException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +37,10 @@ import java.util.concurrent.TimeoutException;
  *       positive target ({@code OTHER_TARGET_ENGAGEMENT}), times the recency factor relative to the
  *       histories' reference time, so live events and offline histories rank on one scale;
  *   <li>ITEM_CLICK, ITEM_COLLECT, CART and PURCHASE with an item add to the items history with the
- *       offline action weights (click 1, collect 2, cart 3, buy 4) and recency.
+ *       offline action weights (click 1, collect 2, cart 3, buy 4) and recency;
+ *   <li>impressions, room entries (the rule above), FOLLOW, CART and PURCHASE are counted in the
+ *       real-time anchor statistics under the anchor, its category and all rooms, as the training
+ *       examples count them ({@code io.onair.ranking.features.OfflineActivity}).
  * </ul>
  *
  * Events are checked one by one ({@link EventValidator}); bad ones are rejected and the rest
@@ -83,6 +92,7 @@ public final class EventIngestor {
     List<EventRejection> rejections = new ArrayList<>();
     int rejected = 0;
     List<CompletableFuture<Void>> writes = new ArrayList<>(events.size() * 2);
+    List<RoomActivity> activity = new ArrayList<>();
     try {
       for (int i = 0; i < events.size(); i++) {
         IncomingEvent event = events.get(i);
@@ -95,10 +105,13 @@ public final class EventIngestor {
           continue;
         }
         if (event.impression() != null) {
-          write(event.impression(), now, writes);
+          write(event.impression(), now, writes, activity);
         } else {
-          write(event.behaviour(), now, writes);
+          write(event.behaviour(), now, writes, activity);
         }
+      }
+      if (!activity.isEmpty()) {
+        writes.add(countActivity(activity));
       }
     } catch (IllegalStateException e) {
       throw new GatewayException(ErrorCode.UNAVAILABLE, "the event store is closed", e);
@@ -122,13 +135,67 @@ public final class EventIngestor {
         events.size() - rejected, rejected, rejections, rejected > rejections.size());
   }
 
-  private void write(ImpressionEvent e, long now, List<CompletableFuture<Void>> writes) {
+  /** One event of the real-time anchor statistics, before the anchor's category is known. */
+  private record RoomActivity(String anchorId, ActivityKind kind, long at) {}
+
+  private void write(
+      ImpressionEvent e, long now, List<CompletableFuture<Void>> writes, List<RoomActivity> room) {
     long at = e.eventTime() == 0 ? now : e.eventTime();
     writes.add(store.recordExposures(e.userId(), List.of(e.anchorId()), at));
+    room.add(new RoomActivity(e.anchorId(), ActivityKind.IMPRESSION, at));
   }
 
-  private void write(BehaviourEvent e, long now, List<CompletableFuture<Void>> writes) {
+  /**
+   * Counts the batch's room activity under each anchor, its category (read from the store's anchor
+   * features; an anchor the store does not hold counts under itself and all rooms only) and all
+   * rooms.
+   */
+  private CompletableFuture<Void> countActivity(List<RoomActivity> room) {
+    Set<String> anchorIds = new LinkedHashSet<>();
+    room.forEach(r -> anchorIds.add(r.anchorId()));
+    return store
+        .readAnchors(anchorIds)
+        .thenCompose(
+            anchors -> {
+              List<ActivityEvent> counted = new ArrayList<>(room.size() * 3);
+              for (RoomActivity r : room) {
+                counted.add(
+                    new ActivityEvent(ActivityKeys.anchor(r.anchorId()), r.kind(), r.at(), 1));
+                AnchorFeatures anchor = anchors.get(r.anchorId());
+                if (anchor != null && !anchor.category().isEmpty()) {
+                  counted.add(
+                      new ActivityEvent(
+                          ActivityKeys.category(anchor.category()), r.kind(), r.at(), 1));
+                }
+                counted.add(new ActivityEvent(ActivityKeys.ALL, r.kind(), r.at(), 1));
+              }
+              return store.recordActivity(counted);
+            });
+  }
+
+  /**
+   * The kind a room behaviour counts as in the real-time statistics: the entry into the room (the
+   * rule of {@code io.onair.dataset.PositiveLabels}), a follow, a cart or a purchase; null for the
+   * others.
+   */
+  static ActivityKind activityKind(BehaviourKind type, String scenario) {
+    return switch (type) {
+      case CLICK -> SWIPE.equals(scenario) ? null : ActivityKind.CLICK;
+      case VIEW_10S -> SWIPE.equals(scenario) ? ActivityKind.CLICK : null;
+      case FOLLOW -> ActivityKind.FOLLOW;
+      case CART -> ActivityKind.CART;
+      case PURCHASE -> ActivityKind.PURCHASE;
+      default -> null;
+    };
+  }
+
+  private void write(
+      BehaviourEvent e, long now, List<CompletableFuture<Void>> writes, List<RoomActivity> room) {
     long at = e.eventTime() == 0 ? now : e.eventTime();
+    ActivityKind counted = activityKind(e.type(), e.scenario());
+    if (counted != null && !e.anchorId().isEmpty()) {
+      room.add(new RoomActivity(e.anchorId(), counted, at));
+    }
     String user = e.userId();
     double watchRecency = UserHistoryBuilder.watchRecency(at, historyReference);
     double engagement =

@@ -11,6 +11,9 @@ import static org.assertj.core.api.Assertions.within;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+import io.onair.dataset.activity.ActivityKind;
+import io.onair.dataset.activity.ActivityWindow;
+import io.onair.features.ActivityKeys;
 import io.onair.features.FeatureStore;
 import io.onair.features.FeatureStoreConfig;
 import io.onair.features.FeatureStores;
@@ -30,6 +33,7 @@ import io.onair.proto.v1.EventRejection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -127,6 +131,45 @@ class EventServiceTest {
     assertThat(read(user, t + 10).recentlyExposedAnchors()).contains("a00003");
     long window = world.store.config().exposureWindowSeconds();
     assertThat(read(user, t + window + 1).recentlyExposedAnchors()).doesNotContain("a00003");
+  }
+
+  /**
+   * Impressions, room entries, follows, carts and purchases are counted in the real-time anchor
+   * statistics under the anchor, its category and all rooms; a watch or a like is not; the counts
+   * show from the next minute on.
+   */
+  @Test
+  void roomEventsAreCountedInTheRealTimeStatistics() {
+    String user = newUser();
+    String anchor = "a00004";
+    String category = world.store.readAnchors(List.of(anchor)).join().get(anchor).category();
+    long t = (reference / 60) * 60 + 7 * 86_400 + 30; // a minute of its own, later than other tests
+    List<String> keys =
+        List.of(ActivityKeys.anchor(anchor), ActivityKeys.category(category), ActivityKeys.ALL);
+    Map<String, ActivityWindow> before = world.store.readActivity(keys, t + 60).join();
+    Map<String, ActivityWindow> sameMinute = world.store.readActivity(keys, t).join();
+    EventAck ack =
+        harness
+            .events()
+            .send(
+                batch(
+                    impression(user, anchor, "channel", t),
+                    behaviour(user, anchor, BehaviourType.BEHAVIOUR_TYPE_CLICK, 0, t),
+                    behaviour(user, anchor, BehaviourType.BEHAVIOUR_TYPE_WATCH, 120, t),
+                    behaviour(user, anchor, BehaviourType.BEHAVIOUR_TYPE_LIKE, 0, t),
+                    follow(user, anchor, t),
+                    behaviour(user, anchor, BehaviourType.BEHAVIOUR_TYPE_PURCHASE, 0, t)));
+    assertThat(ack.getAccepted()).isEqualTo(6);
+    assertThat(world.store.readActivity(keys, t + 29).join())
+        .as("nothing of the current minute is counted")
+        .isEqualTo(sameMinute);
+    Map<String, ActivityWindow> after = world.store.readActivity(keys, t + 60).join();
+    for (String key : keys) {
+      for (ActivityKind kind : ActivityKind.values()) {
+        int added = after.get(key).lastHour(kind) - before.get(key).lastHour(kind);
+        assertThat(added).as("%s %s", key, kind).isEqualTo(kind == ActivityKind.CART ? 0 : 1);
+      }
+    }
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.onair.dataset.artifacts.VersionedDirectory;
 import io.onair.dataset.manifest.TargetGraph;
 import io.onair.dataset.manifest.TargetSpec;
 import io.onair.ranking.eval.RankingEvaluator;
+import io.onair.ranking.features.FeatureLayout;
 import io.onair.ranking.features.FeatureVocabulary;
 import io.onair.ranking.graph.ModelConfig;
 import io.onair.ranking.train.EpochReport;
@@ -127,7 +128,7 @@ public final class ModelArtifacts {
       TrainingConfig training,
       DataWindow window,
       FeatureVocabulary vocabulary,
-      int historyLength) {
+      FeatureLayout layout) {
     try {
       deleteLegacyLayout(directory);
     } catch (IOException e) {
@@ -155,7 +156,8 @@ public final class ModelArtifacts {
                       targets(outcome.targets()),
                       modelConfig(config, outcome.pretrained()),
                       TrainingRecipe.trainingMap(training),
-                      historyLength,
+                      layout.historyLength(),
+                      layout.hasLiveStatistics(),
                       outcome.trainingRows(),
                       outcome.validationRows(),
                       outcome.selectedEpoch(),

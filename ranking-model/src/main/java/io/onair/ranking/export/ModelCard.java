@@ -11,10 +11,11 @@ import java.util.Map;
  * What is known about an exported model ({@code model-card.json} beside the SavedModel): its name,
  * the version id of the export (the directory name under {@code versions/}) and kind, the dataset
  * and data window it was trained on, its configuration, the target graph, the encoder's history
- * length, the rows it trained and validated on, the epoch kept (chosen on the validation split),
- * how many rare ids share an unknown row, the calibration (null in cards of format 2: none), the
- * learning curves (per epoch: train, validation and held-out metrics per target) and the held-out
- * evaluation of the kept, calibrated model. Immutable.
+ * length and whether it computes the real-time anchor statistics (false in cards before format 4),
+ * the rows it trained and validated on, the epoch kept (chosen on the validation split), how many
+ * rare ids share an unknown row, the calibration (null in cards of format 2: none), the learning
+ * curves (per epoch: train, validation and held-out metrics per target) and the held-out evaluation
+ * of the kept, calibrated model. Immutable.
  */
 public record ModelCard(
     @JsonProperty("format") String format,
@@ -27,6 +28,7 @@ public record ModelCard(
     @JsonProperty("model_config") Map<String, Object> modelConfig,
     @JsonProperty("training_config") Map<String, Object> trainingConfig,
     @JsonProperty("history_length") int historyLength,
+    @JsonProperty("live_statistics") boolean liveStatistics,
     @JsonProperty("training_rows") long trainingRows,
     @JsonProperty("validation_rows") long validationRows,
     @JsonProperty("selected_epoch") int selectedEpoch,
@@ -34,7 +36,7 @@ public record ModelCard(
     @JsonProperty("calibration") Map<String, Object> calibration,
     @JsonProperty("epochs") List<Map<String, Object>> epochs,
     @JsonProperty("holdout") EvaluationReport holdout) {
-  public static final String FORMAT = "onair-ranking-model/3";
+  public static final String FORMAT = "onair-ranking-model/4";
 
   public ModelCard {
     requireNonNull(format, "format is null");

@@ -40,7 +40,9 @@ public final class RankingModelBundle implements AutoCloseable {
     this.bundle = bundle;
     this.function = bundle.function(RankingGraph.SIGNATURE_KEY);
     this.vocabulary = vocabulary;
-    this.encoder = new FeatureEncoder(FeatureLayout.of(vocabulary, card.historyLength()));
+    this.encoder =
+        new FeatureEncoder(
+            FeatureLayout.of(vocabulary, card.historyLength(), card.liveStatistics()));
     this.card = card;
     this.targets = ModelArtifacts.targetGraph(card.targets());
     this.calibration = Calibration.fromMap(targets, card.calibration());

@@ -11,7 +11,9 @@ import java.util.Arrays;
  * Encodes every impression of a dataset with the {@link FeatureEncoder}, building each row's
  * history causally: the recent clicks, item events and follows that the row sees are those strictly
  * before its time (rows of the same second, such as one request's slate, do not see each other), as
- * the online feature store would have them. Stateless; one call per dataset.
+ * the online feature store would have them. The real-time anchor statistics are replayed the same
+ * way ({@link OfflineActivity}): each row sees the rooms' activity before the minute of its time.
+ * Stateless; one call per dataset.
  */
 public final class DatasetExamples {
   private DatasetExamples() {}
@@ -46,6 +48,8 @@ public final class DatasetExamples {
     int nextEvent = 0;
     // the same positives as the online watched-anchor history (click / 10-second view in swipe)
     float[][] positive = PositiveLabels.byScenario(dataset);
+    boolean live = layout.hasLiveStatistics();
+    OfflineActivity activity = new OfflineActivity(dataset);
 
     EncodedBatch batch = new EncodedBatch(layout, Math.max(1, rows));
     FeatureEncoder encoder = new FeatureEncoder(layout);
@@ -72,6 +76,9 @@ public final class DatasetExamples {
           int r = order[p];
           if (PositiveLabels.isPositive(dataset, positive, r)) {
             clicks.push(impressions.user()[r], impressions.anchor()[r] + 1);
+          }
+          if (live) {
+            activity.record(r);
           }
         }
         pendingStart = position;
@@ -105,7 +112,12 @@ public final class DatasetExamples {
               recentCategories,
               itemCategories.newestFirst(user),
               followed[user]);
-      encoder.encode(context, candidates[impressions.anchor()[row] + 1], batch);
+      int anchor = impressions.anchor()[row];
+      encoder.encode(
+          context,
+          candidates[anchor + 1],
+          live ? activity.activity(anchor, ts) : LiveActivity.none(ts),
+          batch);
       for (int t = 0; t < targets; t++) {
         labels[t][position] = impressions.labels()[t][row];
         if (truth != null && truth[t] != null) {

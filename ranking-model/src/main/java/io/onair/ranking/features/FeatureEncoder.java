@@ -12,7 +12,8 @@ import java.util.Arrays;
  * the recent item categories (mean-pooled by the model); and the numeric vector: cross features
  * (follows this anchor, share of recent anchors and items in the candidate's category, clicked this
  * anchor recently, refer room in the same category, log of the history length) followed by the
- * numeric user and anchor features as signed {@code log1p}. Immutable and thread-safe.
+ * numeric user and anchor features as signed {@code log1p}, then the real-time anchor statistics
+ * ({@link LiveStatistics}) when the layout has them. Immutable and thread-safe.
  */
 public final class FeatureEncoder {
   private final FeatureLayout layout;
@@ -21,6 +22,7 @@ public final class FeatureEncoder {
   private final int categorySlot;
   private final int scenarioSlot;
   private final int[] offsets;
+  private final boolean liveStatistics;
 
   public FeatureEncoder(FeatureLayout layout) {
     this.layout = requireNonNull(layout, "layout is null");
@@ -28,6 +30,7 @@ public final class FeatureEncoder {
     this.anchorSlot = layout.slot("anchor");
     this.categorySlot = layout.slot("category");
     this.scenarioSlot = layout.slot("scenario");
+    this.liveStatistics = layout.hasLiveStatistics();
     this.offsets = new int[layout.slotCount()];
     for (int s = 0; s < offsets.length; s++) {
       offsets[s] = layout.offset(s);
@@ -39,13 +42,20 @@ public final class FeatureEncoder {
   }
 
   /**
-   * Encodes one (context, candidate) pair into the next row of {@code batch}.
+   * Encodes one (context, candidate) pair into the next row of {@code batch}; {@code activity} is
+   * the candidate's room just before the request (ignored when the layout has no real-time
+   * statistics).
    *
    * @return the row written
    * @throws IllegalArgumentException when a code is outside its slot or the feature counts do not
    *     match the layout
    */
-  public int encode(ContextFeatures context, CandidateFeatures candidate, EncodedBatch batch) {
+  public int encode(
+      ContextFeatures context,
+      CandidateFeatures candidate,
+      LiveActivity activity,
+      EncodedBatch batch) {
+    requireNonNull(activity, "activity is null");
     int userCategorical = anchorSlot - userSlot - 1;
     int anchorCategorical = scenarioSlot - categorySlot - 1;
     if (context.userCategorical().length != userCategorical
@@ -124,6 +134,10 @@ public final class FeatureEncoder {
     }
     for (float value : candidate.anchorNumeric()) {
       numeric[next++] = signedLog1p(value);
+    }
+    if (liveStatistics) {
+      LiveStatistics.write(activity, numeric, next);
+      next += LiveStatistics.NAMES.size();
     }
     if (next != n + layout.numericWidth()) {
       throw new IllegalArgumentException(

@@ -10,7 +10,9 @@ import java.util.List;
  * one shared id space (id 0 is padding; a slot's own code 0 is its "unknown" row), so one embedding
  * table serves all slots. Rows of the {@code ids} tensor hold: one id per slot, then {@code
  * historyLength} recent anchors (anchor slot ids), their categories and the recent item categories
- * (category slot ids), padded with 0. Immutable.
+ * (category slot ids), padded with 0. The numeric vector holds the cross features, the user's and
+ * the anchor's numeric features and, unless turned off, the real-time anchor statistics ({@link
+ * LiveStatistics}). Immutable.
  *
  * @param slotNames one name per single-valued slot, in order
  * @param slotSizes codes per slot, including the unknown code 0
@@ -45,8 +47,17 @@ public record FeatureLayout(
     slotSizes = slotSizes.clone();
   }
 
-  /** The layout for a vocabulary. */
+  /** The layout for a vocabulary, with the real-time anchor statistics ({@link LiveStatistics}). */
   public static FeatureLayout of(FeatureVocabulary vocabulary, int historyLength) {
+    return of(vocabulary, historyLength, true);
+  }
+
+  /**
+   * The layout for a vocabulary; {@code liveStatistics} adds the real-time anchor statistics after
+   * the anchor features (models exported before they existed have none).
+   */
+  public static FeatureLayout of(
+      FeatureVocabulary vocabulary, int historyLength, boolean liveStatistics) {
     List<String> names = new ArrayList<>();
     List<Integer> sizes = new ArrayList<>();
     names.add("user");
@@ -76,8 +87,19 @@ public record FeatureLayout(
     List<String> numeric = new ArrayList<>(CROSS_FEATURES);
     vocabulary.file().userNumeric().forEach(n -> numeric.add("user." + n));
     vocabulary.file().anchorNumeric().forEach(n -> numeric.add("anchor." + n));
+    if (liveStatistics) {
+      numeric.addAll(LiveStatistics.NAMES);
+    }
     return new FeatureLayout(
         names, sizes.stream().mapToInt(Integer::intValue).toArray(), historyLength, numeric);
+  }
+
+  /** True when the numeric vector ends with the real-time anchor statistics. */
+  public boolean hasLiveStatistics() {
+    return numericNames.size() >= LiveStatistics.NAMES.size()
+        && numericNames
+            .subList(numericNames.size() - LiveStatistics.NAMES.size(), numericNames.size())
+            .equals(LiveStatistics.NAMES);
   }
 
   public int slotCount() {

@@ -170,6 +170,13 @@ public final class FeatureVocabulary {
     return anchor == 0 ? 0 : file.anchorCategories()[anchor - 1];
   }
 
+  /** The id of category code {@code category}, empty for the unknown code 0. */
+  public java.util.Optional<String> categoryId(int category) {
+    return category <= 0 || category > file.categories().size()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(file.categories().get(category - 1));
+  }
+
   /** The category code of item code {@code item} (0 for unknown). */
   public int itemCategory(int item) {
     return item == 0 ? 0 : file.itemCategories()[item - 1];

@@ -55,7 +55,7 @@ class ExportReloadTest {
               training,
               world.window,
               world.vocabulary,
-              world.layout.historyLength());
+              world.layout);
       assertThat(card.holdout().targets()).containsKey("click");
       assertThat(ModelArtifacts.currentVersion(directory)).contains(card.version());
 
@@ -73,7 +73,7 @@ class ExportReloadTest {
                 training,
                 world.window,
                 world.vocabulary,
-                world.layout.historyLength());
+                world.layout);
       }
       assertThat(ModelArtifacts.currentVersion(directory)).contains(last.version());
       assertThat(ModelArtifacts.versions(directory))

@@ -83,7 +83,7 @@ class MatchTowerExportTest {
             training,
             world.window,
             world.vocabulary,
-            world.layout.historyLength());
+            world.layout);
       }
       try (RankingModelBundle bundle = RankingModelBundle.load(directory, 1)) {
         assertThat(bundle.card().kind()).isEqualTo(kind.wireName());

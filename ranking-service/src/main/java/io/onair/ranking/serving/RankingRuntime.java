@@ -14,6 +14,7 @@ import io.onair.metrics.ServiceMetrics;
 import io.onair.ranking.export.ModelArtifacts;
 import io.onair.ranking.export.ModelCard;
 import io.onair.ranking.serving.config.RankingConfig;
+import io.onair.ranking.serving.features.LiveActivityReader;
 import io.onair.ranking.serving.features.UserFeatureReader;
 import io.onair.ranking.serving.model.ModelRegistry;
 import io.onair.ranking.serving.rank.Ranker;
@@ -128,7 +129,9 @@ public final class RankingRuntime implements AutoCloseable {
         ModelRegistry.load(artifacts, config.modelNames(), config.intraOpThreads(), metrics);
     ScheduledExecutorService scheduler = null;
     try {
-      Ranker ranker = new Ranker(config, registry, new UserFeatureReader(store), clock);
+      Ranker ranker =
+          new Ranker(
+              config, registry, new UserFeatureReader(store), new LiveActivityReader(store), clock);
       if (config.reloadIntervalMillis() > 0) {
         // one named daemon thread: loading a model takes seconds and must not hold a call thread
         scheduler =

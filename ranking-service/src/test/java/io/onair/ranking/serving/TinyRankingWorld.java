@@ -78,6 +78,6 @@ public final class TinyRankingWorld {
         training,
         window,
         prepared.vocabulary(),
-        prepared.examples().layout().historyLength());
+        prepared.examples().layout());
   }
 }

@@ -14,7 +14,9 @@ import io.onair.proto.v1.RankingServiceGrpc;
 import io.onair.proto.v1.StageLatency;
 import io.onair.ranking.export.RankingModelBundle;
 import io.onair.ranking.features.EncodedBatch;
+import io.onair.ranking.features.LiveActivity;
 import io.onair.ranking.graph.RankingGraph;
+import io.onair.ranking.serving.features.LiveActivityReader;
 import io.onair.ranking.serving.features.OnlineFeatures;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -195,9 +197,26 @@ public final class RankingBenchmark {
                         ? Optional.empty()
                         : Optional.of(query.referAnchorId()),
                     bundle.encoder().layout().historyLength()));
-    EncodedBatch batch = new EncodedBatch(bundle.encoder().layout(), anchorIds.size());
+    List<Optional<String>> categories = new ArrayList<>(anchorIds.size());
     for (String id : anchorIds) {
-      bundle.encoder().encode(context, bundle.vocabulary().candidate(id), batch);
+      categories.add(bundle.vocabulary().categoryId(bundle.vocabulary().candidate(id).category()));
+    }
+    LiveActivity[] activity =
+        bundle.encoder().layout().hasLiveStatistics()
+            ? new LiveActivityReader(store)
+                .start(anchorIds, categories, query.requestTime())
+                .await(Long.MAX_VALUE / 2)
+                .activity()
+            : null;
+    EncodedBatch batch = new EncodedBatch(bundle.encoder().layout(), anchorIds.size());
+    for (int i = 0; i < anchorIds.size(); i++) {
+      bundle
+          .encoder()
+          .encode(
+              context,
+              bundle.vocabulary().candidate(anchorIds.get(i)),
+              activity == null ? LiveActivity.none(query.requestTime()) : activity[i],
+              batch);
     }
     return batch;
   }

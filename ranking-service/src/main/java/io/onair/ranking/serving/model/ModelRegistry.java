@@ -8,6 +8,7 @@ import io.onair.metrics.ServiceMetrics;
 import io.onair.ranking.export.ModelArtifacts;
 import io.onair.ranking.export.RankingModelBundle;
 import io.onair.ranking.features.EncodedBatch;
+import io.onair.ranking.features.LiveActivity;
 import io.onair.ranking.serving.features.OnlineFeatures;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -268,6 +269,7 @@ public final class ModelRegistry implements AutoCloseable {
                         Optional.empty(),
                         bundle.encoder().layout().historyLength())),
             bundle.vocabulary().candidate(bundle.vocabulary().anchorCount() > 0 ? 1 : 0),
+            LiveActivity.none(0),
             batch);
     float[][] scores = bundle.score(batch);
     for (int t = 0; t < scores.length; t++) {

@@ -8,14 +8,18 @@ import io.onair.ranking.features.ContextFeatures;
 import io.onair.ranking.features.EncodedBatch;
 import io.onair.ranking.features.FeatureEncoder;
 import io.onair.ranking.features.FeatureVocabulary;
+import io.onair.ranking.features.LiveActivity;
 import io.onair.ranking.serving.ErrorCode;
 import io.onair.ranking.serving.RankingException;
 import io.onair.ranking.serving.config.RankingConfig;
+import io.onair.ranking.serving.features.LiveActivityReader;
 import io.onair.ranking.serving.features.OnlineFeatures;
 import io.onair.ranking.serving.features.UserFeatureReader;
 import io.onair.ranking.serving.model.ModelLease;
 import io.onair.ranking.serving.model.ModelRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +30,11 @@ import java.util.TreeSet;
 import java.util.function.LongSupplier;
 
 /**
- * Answers one ranking request: validates it, reads the user's features (with a time limit, defaults
- * on failure), encodes every candidate with the model's own encoder and vocabulary, and scores them
- * in batches of {@code batchSize} on the version of the model that is current when the call starts
- * (held by a lease for the whole call, so a reload never pulls it away mid-call).
+ * Answers one ranking request: validates it, reads the user's features and the candidates'
+ * real-time statistics (together, with one time limit, defaults on failure), encodes every
+ * candidate with the model's own encoder and vocabulary, and scores them in batches of {@code
+ * batchSize} on the version of the model that is current when the call starts (held by a lease for
+ * the whole call, so a reload never pulls it away mid-call).
  *
  * <p>Thread-safe: one instance serves all calls.
  */
@@ -37,14 +42,19 @@ public final class Ranker {
   private final RankingConfig config;
   private final ModelRegistry registry;
   private final UserFeatureReader features;
+  private final LiveActivityReader activity;
   private final RequestValidator validator;
   private final Clock clock;
   private final LongSupplier ticker;
 
   /** A ranker on the system clock and {@link System#nanoTime()}. */
   public Ranker(
-      RankingConfig config, ModelRegistry registry, UserFeatureReader features, Clock clock) {
-    this(config, registry, features, clock, System::nanoTime);
+      RankingConfig config,
+      ModelRegistry registry,
+      UserFeatureReader features,
+      LiveActivityReader activity,
+      Clock clock) {
+    this(config, registry, features, activity, clock, System::nanoTime);
   }
 
   /**
@@ -55,8 +65,10 @@ public final class Ranker {
       RankingConfig config,
       ModelRegistry registry,
       UserFeatureReader features,
+      LiveActivityReader activity,
       Clock clock,
       LongSupplier ticker) {
+    this.activity = requireNonNull(activity, "activity is null");
     this.ticker = requireNonNull(ticker, "ticker is null");
     this.config = requireNonNull(config, "config is null");
     this.registry = requireNonNull(registry, "registry is null");
@@ -126,9 +138,36 @@ public final class Ranker {
     long featuresStart = ticker.getAsLong();
     long limit =
         Math.min(config.featuresTimeLimitMillis() * 1_000_000L, deadlineNanos - featuresStart);
+    List<String> anchors = query.anchorIds();
+    CandidateFeatures[] candidates = new CandidateFeatures[anchors.size()];
+    List<Optional<String>> categories = new ArrayList<>(candidates.length);
+    for (int i = 0; i < candidates.length; i++) {
+      candidates[i] = vocabulary.candidate(anchors.get(i));
+      if (candidates[i].anchor() == 0) {
+        degradations.add(Degradation.FEATURES_UNAVAILABLE);
+      }
+      categories.add(vocabulary.categoryId(candidates[i].category()));
+    }
+    FeatureEncoder encoder = bundle.encoder();
+    boolean live = encoder.layout().hasLiveStatistics();
+    // both reads go out before either is awaited, so they share the time limit
+    LiveActivityReader.Pending pendingActivity =
+        live ? activity.start(anchors, categories, requestTime) : null;
     UserFeatureReader.Read user = features.read(query.userId(), requestTime, limit);
     if (!user.available()) {
       degradations.add(Degradation.FEATURES_UNAVAILABLE);
+    }
+    LiveActivity[] candidateActivity;
+    if (live) {
+      LiveActivityReader.Read read =
+          pendingActivity.await(featuresStart + limit - ticker.getAsLong());
+      if (!read.available()) {
+        degradations.add(Degradation.FEATURES_UNAVAILABLE);
+      }
+      candidateActivity = read.activity();
+    } else {
+      candidateActivity = new LiveActivity[candidates.length];
+      Arrays.fill(candidateActivity, LiveActivity.none(requestTime));
     }
     Optional<String> refer = Optional.empty();
     if (!query.referAnchorId().isEmpty()) {
@@ -138,7 +177,6 @@ public final class Ranker {
         refer = Optional.of(query.referAnchorId());
       }
     }
-    FeatureEncoder encoder = bundle.encoder();
     ContextFeatures context =
         vocabulary.context(
             OnlineFeatures.context(
@@ -147,14 +185,6 @@ public final class Ranker {
                 requestTime,
                 refer,
                 encoder.layout().historyLength()));
-    List<String> anchors = query.anchorIds();
-    CandidateFeatures[] candidates = new CandidateFeatures[anchors.size()];
-    for (int i = 0; i < candidates.length; i++) {
-      candidates[i] = vocabulary.candidate(anchors.get(i));
-      if (candidates[i].anchor() == 0) {
-        degradations.add(Degradation.FEATURES_UNAVAILABLE);
-      }
-    }
     long inferenceStart = ticker.getAsLong();
     stages.put("features", (inferenceStart - featuresStart) / 1000);
 
@@ -175,7 +205,7 @@ public final class Ranker {
       int end = Math.min(candidates.length, scored + batchSize);
       batch.clear();
       for (int i = scored; i < end; i++) {
-        encoder.encode(context, candidates[i], batch);
+        encoder.encode(context, candidates[i], candidateActivity[i], batch);
       }
       float[][] scores = bundle.score(batch);
       for (int t = 0; t < targets; t++) {

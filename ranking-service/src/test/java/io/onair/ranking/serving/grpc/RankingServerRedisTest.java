@@ -67,6 +67,7 @@ class RankingServerRedisTest {
                   config,
                   redisRuntime.registry(),
                   new io.onair.ranking.serving.features.UserFeatureReader(memory),
+                  new io.onair.ranking.serving.features.LiveActivityReader(memory),
                   java.time.Clock.systemUTC()));
           ManagedChannel redisChannel =
               NettyChannelBuilder.forAddress("127.0.0.1", redisServer.port())

@@ -25,9 +25,11 @@ import io.onair.proto.v1.TargetInfo;
 import io.onair.proto.v1.TargetKind;
 import io.onair.ranking.export.RankingModelBundle;
 import io.onair.ranking.features.EncodedBatch;
+import io.onair.ranking.features.LiveActivity;
 import io.onair.ranking.serving.RankingRuntime;
 import io.onair.ranking.serving.TinyRankingWorld;
 import io.onair.ranking.serving.config.RankingConfig;
+import io.onair.ranking.serving.features.LiveActivityReader;
 import io.onair.ranking.serving.features.OnlineFeatures;
 import io.onair.ranking.serving.features.UserFeatureReader;
 import io.onair.ranking.serving.model.ModelLease;
@@ -185,9 +187,22 @@ class RankingServerTest {
                       time,
                       Optional.empty(),
                       bundle.encoder().layout().historyLength()));
+      List<Optional<String>> categories =
+          ids.stream()
+              .map(
+                  id ->
+                      bundle.vocabulary().categoryId(bundle.vocabulary().candidate(id).category()))
+              .toList();
+      LiveActivity[] activity =
+          new LiveActivityReader(store)
+              .start(ids, categories, time)
+              .await(60_000_000_000L)
+              .activity();
       EncodedBatch batch = new EncodedBatch(bundle.encoder().layout(), ids.size());
-      for (String id : ids) {
-        bundle.encoder().encode(context, bundle.vocabulary().candidate(id), batch);
+      for (int i = 0; i < ids.size(); i++) {
+        bundle
+            .encoder()
+            .encode(context, bundle.vocabulary().candidate(ids.get(i)), activity[i], batch);
       }
       float[][] expected = bundle.score(batch);
       for (int i = 0; i < ids.size(); i++) {
@@ -250,7 +265,12 @@ class RankingServerTest {
     closed.close();
     try (RankingServer other = new RankingServer(new InetSocketAddress("127.0.0.1", 0), config)) {
       other.serve(
-          new Ranker(config, runtime.registry(), new UserFeatureReader(closed), Clock.systemUTC()));
+          new Ranker(
+              config,
+              runtime.registry(),
+              new UserFeatureReader(closed),
+              new LiveActivityReader(closed),
+              Clock.systemUTC()));
       ManagedChannel otherChannel =
           NettyChannelBuilder.forAddress("127.0.0.1", other.port()).usePlaintext().build();
       try {

@@ -13,6 +13,7 @@ import io.onair.ranking.serving.ErrorCode;
 import io.onair.ranking.serving.RankingException;
 import io.onair.ranking.serving.TinyRankingWorld;
 import io.onair.ranking.serving.config.RankingConfig;
+import io.onair.ranking.serving.features.LiveActivityReader;
 import io.onair.ranking.serving.features.UserFeatureReader;
 import io.onair.ranking.serving.model.ModelRegistry;
 import java.time.Clock;
@@ -57,6 +58,7 @@ class RankerDeadlineTest {
         CONFIG,
         registry,
         new UserFeatureReader(store),
+        new LiveActivityReader(store),
         Clock.systemUTC(),
         () -> nanos.addAndGet(1_000_000));
   }
@@ -86,9 +88,10 @@ class RankerDeadlineTest {
 
   @Test
   void aDeadlinePassedBetweenBatchesReturnsThePartOfTheCandidatesScored() {
-    // readings: features start (1 ms), inference start (2 ms), before batch 1 (3 ms), before
-    // batch 2 (4 ms): a deadline at 3.5 ms lets exactly the first batch through
-    RankResult result = ranker(new AtomicLong()).rank(query(30), 3_500_000);
+    // readings: features start (1 ms), the statistics' wait (2 ms), inference start (3 ms),
+    // before batch 1 (4 ms), before batch 2 (5 ms): a deadline at 4.5 ms lets exactly the first
+    // batch through
+    RankResult result = ranker(new AtomicLong()).rank(query(30), 4_500_000);
     assertThat(result.scored()).isEqualTo(CONFIG.batchSize());
     assertThat(result.degradations()).containsExactly(Degradation.RANKING_PARTIAL);
     assertThat(result.anchorIds()).hasSize(30);
