@@ -6,6 +6,7 @@ import io.onair.dataset.progress.ConsoleProgress;
 import io.onair.dataset.read.DatasetReader;
 import io.onair.ranking.RankingJob;
 import io.onair.ranking.eval.EvaluationReport;
+import io.onair.ranking.eval.LearningCurves;
 import io.onair.ranking.eval.ModelComparison;
 import io.onair.ranking.eval.SeedSummary;
 import io.onair.ranking.export.ModelCard;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Option;
       "Trains and evaluates several ranking models on one dataset, side by side.",
       "Encodes the dataset once, trains and exports each model (MODEL or MODEL@S1+S2 to train on",
       "those scenarios only, e.g. dbmtl@tab), evaluates each on the held-out days, and writes",
-      "OUT/comparison.md, OUT/comparison.json and OUT/auc.png (AUC per target per model)."
+      "OUT/comparison.md, OUT/comparison.json, OUT/auc.png (AUC per target per model) and",
+      "OUT/curves/NAME.png per model (its learning curves: log loss and AUC per epoch on the",
+      "training sample, the validation split and the held-out days, the kept epoch marked)."
     })
 public final class CompareRankCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "The dataset.")
@@ -104,10 +107,12 @@ public final class CompareRankCommand implements Callable<Integer> {
     List<List<EvaluationReport>> runs = new ArrayList<>();
     for (int i = 0; i < seeds; i++) {
       long seed = firstSeed + i;
-      List<EvaluationReport> reports =
-          compare(prepared, specs, recipes, holdoutDays, seed, progress);
+      List<ModelCard> cards = compare(prepared, specs, recipes, holdoutDays, seed, progress);
+      List<EvaluationReport> reports = cards.stream().map(CompareRankCommand::holdout).toList();
       ModelComparison comparison = new ModelComparison(dataset.manifest().name(), reports);
-      comparison.write(seeds == 1 ? out : out.resolve("seed-" + seed));
+      Path directory = seeds == 1 ? out : out.resolve("seed-" + seed);
+      comparison.write(directory);
+      cards.forEach(card -> writeCurves(card, directory.resolve("curves")));
       if (seeds == 1) {
         System.out.print(comparison.markdown());
       }
@@ -125,16 +130,16 @@ public final class CompareRankCommand implements Callable<Integer> {
 
   /**
    * Trains, exports and evaluates every model of {@code specs}, with its recipe, under {@code
-   * seed}.
+   * seed}: the exported models' cards, in order.
    */
-  private List<EvaluationReport> compare(
+  private List<ModelCard> compare(
       RankingJob.Prepared prepared,
       List<String[]> specs,
       List<TrainingRecipe> recipes,
       int holdoutDays,
       long seed,
       ConsoleProgress progress) {
-    List<EvaluationReport> reports = new ArrayList<>();
+    List<ModelCard> cards = new ArrayList<>();
     for (int i = 0; i < specs.size(); i++) {
       String[] spec = specs.get(i);
       List<String> scenarios = spec.length > 1 ? Arrays.asList(spec[1].split("\\+")) : List.of();
@@ -142,7 +147,7 @@ public final class CompareRankCommand implements Callable<Integer> {
       System.err.println(
           "compare: training " + name + " on " + prepared.window() + " (seed " + seed + ")");
       TrainingRecipe recipe = recipes.get(i);
-      ModelCard card =
+      cards.add(
           RankingJob.trainAndExport(
               prepared,
               name,
@@ -150,12 +155,25 @@ public final class CompareRankCommand implements Callable<Integer> {
               recipe.training().withHoldoutDays(holdoutDays).withSeed(seed),
               artifacts,
               progress,
-              System.err::println);
-      EvaluationReport holdout = card.holdout();
-      reports.add(
-          new EvaluationReport(
-              name, holdout.samples(), holdout.window(), holdout.targets(), holdout.scenarios()));
+              System.err::println));
     }
-    return reports;
+    return cards;
+  }
+
+  /** A card's held-out evaluation under the model's name, as the comparison lists it. */
+  private static EvaluationReport holdout(ModelCard card) {
+    EvaluationReport holdout = card.holdout();
+    return new EvaluationReport(
+        card.name(), holdout.samples(), holdout.window(), holdout.targets(), holdout.scenarios());
+  }
+
+  /** Writes {@code directory/NAME.png}, the learning curves of the model a card describes. */
+  private static void writeCurves(ModelCard card, Path directory) {
+    LearningCurves curves = LearningCurves.of(card);
+    if (curves.targets().isEmpty()) {
+      System.err.println("compare: " + card.name() + " has no learning curves to plot");
+      return;
+    }
+    curves.write(directory.resolve(card.name() + ".png"));
   }
 }

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -244,6 +245,11 @@ class RankCommandsTest {
     assertThat(Files.readString(out.resolve("comparison.json"))).contains("\"dbmtl.tab\"");
     byte[] png = Files.readAllBytes(out.resolve("auc.png"));
     assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    for (String model : new String[] {"shared-bottom", "dbmtl.tab"}) {
+      Path curves = out.resolve("curves").resolve(model + ".png");
+      assertThat(curves).exists();
+      assertThat(ImageIO.read(curves.toFile())).as(model).isNotNull();
+    }
   }
 
   @Test
@@ -273,6 +279,8 @@ class RankCommandsTest {
         .isZero();
     assertThat(out.resolve("seed-7/comparison.md")).exists();
     assertThat(out.resolve("seed-8/comparison.md")).exists();
+    assertThat(out.resolve("seed-7/curves/shared-bottom.png")).exists();
+    assertThat(out.resolve("seed-8/curves/shared-bottom.png")).exists();
     ObjectMapper json = new ObjectMapper();
     JsonNode summary = json.readTree(out.resolve("summary.json").toFile());
     assertThat(summary.path("seeds").toString()).isEqualTo("[7,8]");

@@ -26,7 +26,9 @@ import org.jfree.data.category.DefaultCategoryDataset;
 /**
  * Several models' held-out evaluations side by side: a markdown table (AUC / GAUC per target, the
  * oracle AUC beside them, then one table per scenario), the same as JSON, and a PNG bar chart of
- * AUC per target per model (rendered headless). Immutable.
+ * AUC per target per model (rendered headless). Each model's learning curves are drawn apart, by
+ * {@link LearningCurves} ({@code onair compare rank} writes them to {@code curves/NAME.png} beside
+ * these files). Immutable.
  */
 public final class ModelComparison {
   private static final ObjectMapper JSON =
