@@ -34,11 +34,12 @@ class SharedEncoderTest {
     for (int row = impressions.size() / 2; row < impressions.size() && checked < 300; row += 23) {
       OnlineContext online = onlineContext(dataset, row);
       FeatureEncoder encoder = new FeatureEncoder(world.layout);
+      LiveActivity activity = activityBefore(dataset, row);
       EncodedBatch batch = new EncodedBatch(world.layout, 1);
       encoder.encode(
           world.vocabulary.context(online),
           world.vocabulary.candidate(dataset.anchors().id(impressions.anchor()[row])),
-          activityBefore(dataset, row),
+          activity,
           batch);
       // the simulator writes impressions in time order, so example row = dataset row
       assertThat(world.examples.timestamps()[row]).isEqualTo(impressions.ts()[row]);
@@ -53,8 +54,7 @@ class SharedEncoderTest {
             .isEqualTo(world.examples.features().numeric(row, c));
       }
       withFollow += batch.numeric(0, 0) > 0 ? 1 : 0;
-      int liveHour = world.layout.numericNames().indexOf("live.anchor.impressions_1h");
-      withActivity += batch.numeric(0, liveHour) > 0 ? 1 : 0;
+      withActivity += activity.anchor().lastHour(ActivityKind.IMPRESSION) > 0 ? 1 : 0;
       withRefer += online.referAnchorId().isPresent() ? 1 : 0;
       checked++;
     }

@@ -82,7 +82,7 @@ class LiveActivityConsistencyTest {
                   .as("row %d %s", r, names.get(first + f))
                   .isEqualTo(examples.features().numeric(r, first + f));
             }
-            withActivity += online[0] > 0 ? 1 : 0;
+            withActivity += activity.anchor().lastHour(ActivityKind.IMPRESSION) > 0 ? 1 : 0;
             compared++;
           }
           List<ActivityEvent> events = new ArrayList<>();
