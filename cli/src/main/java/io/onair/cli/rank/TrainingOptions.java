@@ -156,6 +156,16 @@ final class TrainingOptions {
   Double learningRateDecay;
 
   @Option(
+      names = "--refit",
+      arity = "1",
+      paramLabel = "true|false",
+      description = {
+        "After choosing the epoch on the validation split, train again on every training row for",
+        "that many epochs and keep that model (default: " + TrainingConfig.DEFAULT_REFIT + ")."
+      })
+  Boolean refit;
+
+  @Option(
       names = "--rank-tower",
       paramLabel = "MODEL",
       description = {
@@ -218,6 +228,9 @@ final class TrainingOptions {
     }
     if (threads != null) {
       training = training.withIntraOpThreads(threads);
+    }
+    if (refit != null) {
+      training = training.withRefit(refit);
     }
     if (learningRateDecay != null) {
       training = training.withLearningRateDecay(learningRateDecay);

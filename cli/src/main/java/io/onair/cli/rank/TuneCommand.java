@@ -149,6 +149,7 @@ public final class TuneCommand implements Callable<Integer> {
       row.put("validation_mean_auc", Double.isNaN(trial.score()) ? null : trial.score());
       row.put("selected_epoch", trial.selectedEpoch());
       row.put("epochs_run", trial.epochsRun());
+      row.put("stopped_by_median_rule", trial.stopped());
       row.put("seconds", trial.seconds());
       row.put("overrides", trial.overrides());
       row.put("error", trial.error());

@@ -129,8 +129,8 @@ public final class RankingTrainer {
   /**
    * As {@link #train(EncodedExamples, DataWindow, ModelConfig, Optional, TrainingConfig, Progress,
    * Consumer)}; with {@code scoreHoldout} false the held-out days are not scored at all (their
-   * curves and the outcome's held-out report are null), as a search over configurations that may
-   * only look at the validation split wants.
+   * curves and the outcome's held-out report are null) and the model is not refit, as a search over
+   * configurations that may only look at the validation split wants.
    */
   public static Outcome train(
       EncodedExamples examples,
@@ -139,6 +139,113 @@ public final class RankingTrainer {
       Optional<PretrainedTables> pretrained,
       TrainingConfig training,
       boolean scoreHoldout,
+      Progress progress,
+      Consumer<String> log) {
+    return train(
+        examples,
+        window,
+        config,
+        pretrained,
+        training,
+        scoreHoldout,
+        EpochStopRule.NEVER,
+        progress,
+        log);
+  }
+
+  /**
+   * As {@link #train(EncodedExamples, DataWindow, ModelConfig, Optional, TrainingConfig, boolean,
+   * Progress, Consumer)}, with {@code stopRule} asked after every validated epoch whether to stop
+   * (a search's rule; the refit, when there is one, runs the epochs kept).
+   */
+  public static Outcome train(
+      EncodedExamples examples,
+      DataWindow window,
+      ModelConfig config,
+      Optional<PretrainedTables> pretrained,
+      TrainingConfig training,
+      boolean scoreHoldout,
+      EpochStopRule stopRule,
+      Progress progress,
+      Consumer<String> log) {
+    requireNonNull(stopRule, "stopRule is null");
+    Outcome selected =
+        trainOnce(
+            examples, window, config, pretrained, training, scoreHoldout, stopRule, progress, log);
+    if (!training.refit() || !scoreHoldout || selected.validationRows() == 0) {
+      return selected;
+    }
+    return refit(examples, window, config, pretrained, training, selected, progress, log);
+  }
+
+  /**
+   * Trains again from the same seed on every training row, the validation split included, for the
+   * epochs {@code selected} kept, and returns that model with {@code selected}'s curves, epoch and
+   * calibration (fitted on the validation split, which the refit model has now trained on) and its
+   * own held-out evaluation under that calibration. Closes {@code selected}'s session.
+   */
+  private static Outcome refit(
+      EncodedExamples examples,
+      DataWindow window,
+      ModelConfig config,
+      Optional<PretrainedTables> pretrained,
+      TrainingConfig training,
+      Outcome selected,
+      Progress progress,
+      Consumer<String> log) {
+    log.accept(
+        String.format(
+            "refit: training again on all %,d training rows (validation included) for the %d"
+                + " epoch(s) kept",
+            selected.trainingRows() + selected.validationRows(), selected.selectedEpoch()));
+    selected.ranker().close();
+    Outcome refit =
+        trainOnce(
+            examples,
+            window,
+            config,
+            pretrained,
+            training.withValidationFraction(0).withEpochs(selected.selectedEpoch()),
+            false,
+            EpochStopRule.NEVER,
+            progress,
+            log);
+    try {
+      EvaluationReport holdout = null;
+      int[] holdoutRows = holdoutRows(examples, window);
+      if (holdoutRows.length > 0) {
+        float[][] scores = predict(refit.ranker(), examples, holdoutRows);
+        selected.calibration().apply(scores);
+        holdout =
+            RankingEvaluator.evaluate(
+                config.kind().wireName(), examples, refit.targets(), scores, holdoutRows, window);
+        log.accept("held-out, refit model, calibrated:\n" + holdout.render());
+      }
+      return new Outcome(
+          refit.ranker(),
+          refit.targets(),
+          selected.epochs(),
+          selected.selectedEpoch(),
+          refit.trainingRows(),
+          selected.validationRows(),
+          refit.rareIds(),
+          selected.calibration(),
+          holdout,
+          refit.pretrained());
+    } catch (RuntimeException | Error e) {
+      refit.ranker().close();
+      throw e;
+    }
+  }
+
+  private static Outcome trainOnce(
+      EncodedExamples examples,
+      DataWindow window,
+      ModelConfig config,
+      Optional<PretrainedTables> pretrained,
+      TrainingConfig training,
+      boolean scoreHoldout,
+      EpochStopRule stopRule,
       Progress progress,
       Consumer<String> log) {
     requireNonNull(pretrained, "pretrained is null");
@@ -315,6 +422,10 @@ public final class RankingTrainer {
                   + training.patience()
                   + " epoch(s): stopping after epoch "
                   + epoch);
+          break;
+        }
+        if (epoch < training.epochs() && stopRule.stop(epoch, bestScore)) {
+          log.accept("stopped after epoch " + epoch + " by the search's rule");
           break;
         }
       }

@@ -30,6 +30,11 @@ import java.util.function.Consumer;
  * @param learningRateDecay factor applied to both learning rates after every epoch (epoch {@code e}
  *     trains at {@code decay^(e-1)} times the configured rates; default {@value
  *     #DEFAULT_LEARNING_RATE_DECAY}); must be in (0, 1]
+ * @param refit after the epoch is chosen on the validation split, train again from the same seed on
+ *     every training row, validation rows included, for that many epochs, and keep that model (with
+ *     the calibration fitted on the validation split by the first run); the latest rows are the
+ *     nearest to the days served (default {@value #DEFAULT_REFIT}); ignored without a validation
+ *     split
  */
 public record TrainingConfig(
     int epochs,
@@ -41,12 +46,14 @@ public record TrainingConfig(
     long seed,
     double validationFraction,
     int patience,
-    double learningRateDecay) {
+    double learningRateDecay,
+    boolean refit) {
   public static final int DEFAULT_EPOCHS = 30;
   public static final int DEFAULT_BATCH_SIZE = 512;
   public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
   public static final int DEFAULT_PATIENCE = 3;
   public static final double DEFAULT_LEARNING_RATE_DECAY = 1.0;
+  public static final boolean DEFAULT_REFIT = true;
 
   public TrainingConfig {
     trainingScenarios = List.copyOf(requireNonNull(trainingScenarios, "trainingScenarios is null"));
@@ -89,7 +96,8 @@ public record TrainingConfig(
         1L,
         DEFAULT_VALIDATION_FRACTION,
         DEFAULT_PATIENCE,
-        DEFAULT_LEARNING_RATE_DECAY);
+        DEFAULT_LEARNING_RATE_DECAY,
+        DEFAULT_REFIT);
   }
 
   /** The learning-rate multiplier of epoch {@code epoch} (1-based). */
@@ -109,6 +117,7 @@ public record TrainingConfig(
     double validationFraction;
     int patience;
     double learningRateDecay;
+    boolean refit;
 
     Copy(TrainingConfig c) {
       epochs = c.epochs;
@@ -121,6 +130,7 @@ public record TrainingConfig(
       validationFraction = c.validationFraction;
       patience = c.patience;
       learningRateDecay = c.learningRateDecay;
+      refit = c.refit;
     }
 
     TrainingConfig build() {
@@ -134,7 +144,8 @@ public record TrainingConfig(
           seed,
           validationFraction,
           patience,
-          learningRateDecay);
+          learningRateDecay,
+          refit);
     }
   }
 
@@ -182,5 +193,9 @@ public record TrainingConfig(
 
   public TrainingConfig withLearningRateDecay(double value) {
     return with(c -> c.learningRateDecay = value);
+  }
+
+  public TrainingConfig withRefit(boolean value) {
+    return with(c -> c.refit = value);
   }
 }

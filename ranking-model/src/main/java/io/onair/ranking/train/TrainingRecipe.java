@@ -67,7 +67,8 @@ public record TrainingRecipe(ModelConfig model, TrainingConfig training) {
           "intra_op_threads",
           "validation_fraction",
           "patience",
-          "learning_rate_decay");
+          "learning_rate_decay",
+          "refit");
 
   public TrainingRecipe {
     requireNonNull(model, "model is null");
@@ -244,6 +245,7 @@ public record TrainingRecipe(ModelConfig model, TrainingConfig training) {
       case "validation_fraction" -> t.withValidationFraction(number(value));
       case "patience" -> t.withPatience(integer(value));
       case "learning_rate_decay" -> t.withLearningRateDecay(number(value));
+      case "refit" -> t.withRefit(bool(value));
       default -> throw new IllegalStateException("unhandled training key " + key);
     };
   }
@@ -325,6 +327,7 @@ public record TrainingRecipe(ModelConfig model, TrainingConfig training) {
     map.put("validation_fraction", training.validationFraction());
     map.put("patience", training.patience());
     map.put("learning_rate_decay", training.learningRateDecay());
+    map.put("refit", training.refit());
     return map;
   }
 

@@ -23,10 +23,11 @@ import java.util.function.Consumer;
 /**
  * Random search over a model's configuration, scored on the validation split of the training window
  * only: every trial trains with {@link RankingTrainer} (early stopping included) without scoring
- * the held-out days at all, and its score is the validation mean AUC of the epoch it kept. The
- * first trial is the base recipe itself, so the best configuration found is never worse than the
- * base on the validation split. Trials run on the executor given (one TensorFlow session per trial,
- * one intra-op thread each). Stateless; the search is a function of the seed.
+ * the held-out days at all, and its score is the validation mean AUC of the epoch it kept; a trial
+ * that trails the median of the finished ones is stopped early ({@link MedianStopping}). The first
+ * trial is the base recipe itself, so the best configuration found is never worse than the base on
+ * the validation split. Trials run on the executor given (one TensorFlow session per trial, one
+ * intra-op thread each). Stateless; the search is a function of the seed.
  */
 public final class RankingTuner {
   private RankingTuner() {}
@@ -47,7 +48,10 @@ public final class RankingTuner {
           new Knob("learning_rate_decay", List.of(1.0, 0.9, 0.8), false),
           new Knob("conditional_loss_weight", List.of(0.0, 0.25, 0.5, 1.0), true));
 
-  /** One trial: its overrides of the base, its validation score, the epoch it kept, its time. */
+  /**
+   * One trial: its overrides of the base, its validation score, the epoch it kept, how many it ran
+   * and whether the median rule stopped it ({@link MedianStopping}), its time.
+   */
   public record Trial(
       int number,
       Map<String, Object> overrides,
@@ -55,6 +59,7 @@ public final class RankingTuner {
       double score,
       int selectedEpoch,
       int epochsRun,
+      boolean stopped,
       double seconds,
       String error) {
     public Trial {
@@ -126,6 +131,7 @@ public final class RankingTuner {
     long start = System.nanoTime();
     Object logLock = new Object();
     int[] finished = {0};
+    MedianStopping stopping = new MedianStopping();
     List<Future<Trial>> futures = new ArrayList<>();
     for (int i = 0; i < draws.size(); i++) {
       int number = i + 1;
@@ -134,7 +140,7 @@ public final class RankingTuner {
       futures.add(
           executor.submit(
               () -> {
-                Trial trial = run(number, overrides, recipe, examples, window);
+                Trial trial = run(number, overrides, recipe, examples, window, stopping);
                 synchronized (logLock) {
                   finished[0]++;
                   double elapsed = (System.nanoTime() - start) / 1e9;
@@ -146,10 +152,11 @@ public final class RankingTuner {
                           draws.size(),
                           trial.error() == null
                               ? String.format(
-                                  "validation mean AUC %.4f at epoch %d of %d, %.0fs",
+                                  "validation mean AUC %.4f at epoch %d of %d%s, %.0fs",
                                   trial.score(),
                                   trial.selectedEpoch(),
                                   trial.epochsRun(),
+                                  trial.stopped() ? " (stopped: below the median)" : "",
                                   trial.seconds())
                               : "failed: " + trial.error(),
                           finished[0],
@@ -189,7 +196,8 @@ public final class RankingTuner {
       Map<String, Object> overrides,
       TrainingRecipe recipe,
       EncodedExamples examples,
-      DataWindow window) {
+      DataWindow window,
+      MedianStopping stopping) {
     long start = System.nanoTime();
     ModelConfig model = recipe.model();
     try {
@@ -201,17 +209,28 @@ public final class RankingTuner {
               Optional.empty(),
               recipe.training(),
               false,
+              stopping,
               Progress.NONE,
               line -> {});
       try (var ranker = outcome.ranker()) {
         EvaluationReport validation = outcome.selected().validation();
+        double[] curve =
+            outcome.epochs().stream()
+                .mapToDouble(e -> RankingTrainer.selectionScore(e.validation()))
+                .toArray();
+        stopping.finished(curve);
+        int epochsRun = outcome.epochs().size();
+        boolean stopped =
+            epochsRun < recipe.training().epochs()
+                && epochsRun - outcome.selectedEpoch() < recipe.training().patience();
         return new Trial(
             number,
             overrides,
             recipe,
             RankingTrainer.selectionScore(validation),
             outcome.selectedEpoch(),
-            outcome.epochs().size(),
+            epochsRun,
+            stopped,
             (System.nanoTime() - start) / 1e9,
             null);
       }
@@ -224,6 +243,7 @@ public final class RankingTuner {
           Double.NaN,
           0,
           0,
+          false,
           (System.nanoTime() - start) / 1e9,
           e.getMessage());
     }
@@ -232,8 +252,9 @@ public final class RankingTuner {
   /** The trials as a markdown table, best first. */
   public static String table(Result result) {
     StringBuilder out = new StringBuilder();
-    out.append("| trial | validation mean AUC | epoch kept | epochs run | seconds | overrides |\n");
-    out.append("| ---: | ---: | ---: | ---: | ---: | --- |\n");
+    out.append(
+        "| trial | validation mean AUC | epoch kept | epochs run | stopped | seconds | overrides |\n");
+    out.append("| ---: | ---: | ---: | ---: | --- | ---: | --- |\n");
     result.trials().stream()
         .sorted(
             (a, b) ->
@@ -244,11 +265,12 @@ public final class RankingTuner {
             t ->
                 out.append(
                     String.format(
-                        "| %d | %s | %d | %d | %.0f | %s |%n",
+                        "| %d | %s | %d | %d | %s | %.0f | %s |%n",
                         t.number(),
                         t.error() == null ? String.format("%.4f", t.score()) : "failed",
                         t.selectedEpoch(),
                         t.epochsRun(),
+                        t.stopped() ? "median" : "",
                         t.seconds(),
                         t.overrides().isEmpty() ? "base" : t.overrides().toString())));
     return out.toString();
