@@ -295,4 +295,57 @@ class RankCommandsTest {
         .isCloseTo(Math.abs(a - b) / Math.sqrt(2), within(1e-12));
     assertThat(Files.readString(out.resolve("summary.md"))).contains("| shared-bottom |", " ± ");
   }
+
+  /**
+   * tune runs its trials two at a time on the validation split and writes a config file that train
+   * reads back, and the table of every trial.
+   */
+  @Test
+  void tuneWritesTheBestConfigAndTheTrials() throws Exception {
+    Path out = dir.resolve("tune");
+    assertThat(
+            run(
+                "tune",
+                "--data",
+                world.toString(),
+                "--artifacts",
+                dir.resolve("tune-artifacts").toString(),
+                "--model",
+                "shared-bottom",
+                "--trials",
+                "3",
+                "--parallel",
+                "2",
+                "--epochs",
+                "4",
+                "--max-training-rows",
+                "2000",
+                "--out",
+                out.toString()))
+        .as(err.toString())
+        .isZero();
+    JsonNode trials = new ObjectMapper().readTree(out.resolve("trials.json").toFile());
+    assertThat(trials).hasSize(3);
+    for (JsonNode trial : trials) {
+      assertThat(trial.path("epochs_run").asInt()).isBetween(1, 4);
+      assertThat(trial.has("stopped_by_median_rule")).isTrue();
+    }
+    assertThat(Files.readString(out.resolve("trials.md"))).contains("| trial |", "base");
+    Path best = out.resolve("best-config.json");
+    assertThat(
+            run(
+                "train",
+                "--data",
+                world.toString(),
+                "--artifacts",
+                dir.resolve("tuned").toString(),
+                "--model",
+                "shared-bottom",
+                "--config",
+                best.toString(),
+                "--max-training-rows",
+                "2000"))
+        .as(err.toString())
+        .isZero();
+  }
 }
