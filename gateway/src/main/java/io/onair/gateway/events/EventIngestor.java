@@ -3,6 +3,7 @@ package io.onair.gateway.events;
 import static java.util.Objects.requireNonNull;
 
 import io.onair.dataset.ItemAction;
+import io.onair.dataset.activity.ActivityCounter;
 import io.onair.dataset.activity.ActivityKind;
 import io.onair.features.ActivityEvent;
 import io.onair.features.ActivityKeys;
@@ -14,8 +15,10 @@ import io.onair.gateway.ErrorCode;
 import io.onair.gateway.GatewayException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -148,7 +151,8 @@ public final class EventIngestor {
   /**
    * Counts the batch's room activity under each anchor, its category (read from the store's anchor
    * features; an anchor the store does not hold counts under itself and all rooms only) and all
-   * rooms.
+   * rooms, summed per key, kind and minute (the counters' finest bucket), so a batch writes each
+   * counter slot once.
    */
   private CompletableFuture<Void> countActivity(List<RoomActivity> room) {
     Set<String> anchorIds = new LinkedHashSet<>();
@@ -157,18 +161,28 @@ public final class EventIngestor {
         .readAnchors(anchorIds)
         .thenCompose(
             anchors -> {
-              List<ActivityEvent> counted = new ArrayList<>(room.size() * 3);
+              record Slot(String key, ActivityKind kind, long minuteStart) {}
+              Map<Slot, Integer> counts = new LinkedHashMap<>();
               for (RoomActivity r : room) {
-                counted.add(
-                    new ActivityEvent(ActivityKeys.anchor(r.anchorId()), r.kind(), r.at(), 1));
+                long minuteStart = ActivityCounter.minute(r.at()) * 60;
+                counts.merge(
+                    new Slot(ActivityKeys.anchor(r.anchorId()), r.kind(), minuteStart),
+                    1,
+                    Integer::sum);
                 AnchorFeatures anchor = anchors.get(r.anchorId());
                 if (anchor != null && !anchor.category().isEmpty()) {
-                  counted.add(
-                      new ActivityEvent(
-                          ActivityKeys.category(anchor.category()), r.kind(), r.at(), 1));
+                  counts.merge(
+                      new Slot(ActivityKeys.category(anchor.category()), r.kind(), minuteStart),
+                      1,
+                      Integer::sum);
                 }
-                counted.add(new ActivityEvent(ActivityKeys.ALL, r.kind(), r.at(), 1));
+                counts.merge(new Slot(ActivityKeys.ALL, r.kind(), minuteStart), 1, Integer::sum);
               }
+              List<ActivityEvent> counted = new ArrayList<>(counts.size());
+              counts.forEach(
+                  (slot, count) ->
+                      counted.add(
+                          new ActivityEvent(slot.key(), slot.kind(), slot.minuteStart(), count)));
               return store.recordActivity(counted);
             });
   }
