@@ -26,7 +26,11 @@ class EveryModelTrainsTest {
     TinyWorld world = TinyWorld.get();
     ModelConfig config = ModelConfig.defaults(kind).withSizes(4, List.of(16), 8, 2, 8);
     TrainingConfig training =
-        TrainingConfig.defaults().withEpochs(1).withBatchSize(256).withMaxTrainingRows(3000);
+        TrainingConfig.defaults()
+            .withRefit(false)
+            .withEpochs(1)
+            .withBatchSize(256)
+            .withMaxTrainingRows(3000);
     Optional<PretrainedTables> pretrained =
         kind.pretrained() ? Optional.of(world.pretrainedTables()) : Optional.empty();
     RankingTrainer.Outcome outcome =

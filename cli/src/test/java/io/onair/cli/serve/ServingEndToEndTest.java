@@ -92,7 +92,7 @@ class ServingEndToEndTest {
         RankingJob.prepare(dataset, 2, Progress.NONE),
         "dbmtl",
         ModelConfig.defaults(ModelKind.parse("dbmtl")),
-        TrainingConfig.defaults().withEpochs(1),
+        TrainingConfig.defaults().withRefit(false).withEpochs(1),
         artifacts,
         Progress.NONE,
         line -> {});

@@ -89,7 +89,7 @@ class SwipeServingTest {
         prepared,
         "dbmtl",
         ModelConfig.defaults(ModelKind.parse("dbmtl")),
-        TrainingConfig.defaults().withEpochs(1).withMaxTrainingRows(5000),
+        TrainingConfig.defaults().withRefit(false).withEpochs(1).withMaxTrainingRows(5000),
         artifacts,
         Progress.NONE,
         line -> {});
@@ -97,7 +97,10 @@ class SwipeServingTest {
         prepared,
         SWIPE_MODEL,
         ModelConfig.defaults(ModelKind.parse(SWIPE_KIND)),
-        TrainingConfig.defaults().withEpochs(1).withTrainingScenarios(List.of("swipe")),
+        TrainingConfig.defaults()
+            .withRefit(false)
+            .withEpochs(1)
+            .withTrainingScenarios(List.of("swipe")),
         artifacts,
         Progress.NONE,
         line -> {});

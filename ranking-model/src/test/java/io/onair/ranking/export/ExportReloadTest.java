@@ -30,7 +30,8 @@ class ExportReloadTest {
     TinyWorld world = TinyWorld.get();
     ModelConfig config =
         ModelConfig.defaults(ModelKind.DBMTL_MULTISCENARIO).withSizes(4, List.of(16), 8, 2, 8);
-    TrainingConfig training = TrainingConfig.defaults().withEpochs(1).withMaxTrainingRows(4000);
+    TrainingConfig training =
+        TrainingConfig.defaults().withRefit(false).withEpochs(1).withMaxTrainingRows(4000);
     RankingTrainer.Outcome outcome =
         RankingTrainer.train(
             world.examples, world.window, config, training, Progress.NONE, line -> {});

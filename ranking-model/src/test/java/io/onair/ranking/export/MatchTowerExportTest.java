@@ -45,7 +45,8 @@ class MatchTowerExportTest {
     try (var out = new DataOutputStream(Files.newOutputStream(rowsFile))) {
       EncodedRows.write(out, batch);
     }
-    TrainingConfig training = TrainingConfig.defaults().withEpochs(1).withMaxTrainingRows(2000);
+    TrainingConfig training =
+        TrainingConfig.defaults().withRefit(false).withEpochs(1).withMaxTrainingRows(2000);
     Map<Path, float[][]> expectedByModel = new LinkedHashMap<>();
     List<String> freshJvmArguments = new ArrayList<>();
     for (ModelKind kind : ModelKind.values()) {

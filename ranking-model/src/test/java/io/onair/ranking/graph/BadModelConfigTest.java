@@ -99,7 +99,7 @@ class BadModelConfigTest {
             world.examples,
             world.window,
             config,
-            TrainingConfig.defaults().withEpochs(1).withMaxTrainingRows(1000),
+            TrainingConfig.defaults().withRefit(false).withEpochs(1).withMaxTrainingRows(1000),
             Progress.NONE,
             line -> {});
     try (var ranker = outcome.ranker()) {

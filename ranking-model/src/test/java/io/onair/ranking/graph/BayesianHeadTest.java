@@ -31,7 +31,11 @@ class BayesianHeadTest {
             .withSizes(4, List.of(16), 8, 2, 8)
             .withBayesianHead(true, kind == ModelKind.DBMTL ? 1.0 : 0.0);
     TrainingConfig training =
-        TrainingConfig.defaults().withEpochs(1).withBatchSize(256).withMaxTrainingRows(6000);
+        TrainingConfig.defaults()
+            .withRefit(false)
+            .withEpochs(1)
+            .withBatchSize(256)
+            .withMaxTrainingRows(6000);
     RankingTrainer.Outcome outcome =
         RankingTrainer.train(
             world.examples, world.window, config, training, Progress.NONE, line -> {});
@@ -71,6 +75,7 @@ class BayesianHeadTest {
     List<TargetSpec> graph = List.of(TargetSpec.of("purchase"), TargetSpec.of("click", "purchase"));
     TrainingConfig training =
         TrainingConfig.defaults()
+            .withRefit(false)
             .withEpochs(1)
             .withBatchSize(128)
             .withMaxTrainingRows(20000)
@@ -111,7 +116,11 @@ class BayesianHeadTest {
             .withSizes(4, List.of(16), 8, 2, 8)
             .withBayesianHead(false, 0.0);
     TrainingConfig training =
-        TrainingConfig.defaults().withEpochs(1).withBatchSize(256).withMaxTrainingRows(3000);
+        TrainingConfig.defaults()
+            .withRefit(false)
+            .withEpochs(1)
+            .withBatchSize(256)
+            .withMaxTrainingRows(3000);
     RankingTrainer.Outcome outcome =
         RankingTrainer.train(
             world.examples, world.window, config, training, Progress.NONE, line -> {});

@@ -112,7 +112,7 @@ class PretrainedTablesTest {
                 .withSizes(4, List.of(16), 8, 2, 8)
                 .withMatchTower(
                     MatchTowerConfig.defaults().withPooling(MatchTowerConfig.Pooling.SUM)),
-            TrainingConfig.defaults().withEpochs(1).withMaxTrainingRows(2000),
+            TrainingConfig.defaults().withRefit(false).withEpochs(1).withMaxTrainingRows(2000),
             artifacts,
             Progress.NONE,
             log::add);

@@ -80,7 +80,8 @@ class TrainingRecipeTest {
             .withEpochs(4)
             .withPatience(4)
             .withBatchSize(256)
-            .withValidationFraction(0.2);
+            .withValidationFraction(0.2)
+            .withRefit(false);
     List<String> log = new ArrayList<>();
     RankingTrainer.Outcome outcome =
         RankingTrainer.train(
@@ -116,6 +117,43 @@ class TrainingRecipeTest {
     DataWindow window = world.window;
     assertThat(ts[rows[cut - 1]]).isLessThan(ts[rows[cut]]);
     assertThat(window.isTraining(ts[rows[rows.length - 1]])).isTrue();
+  }
+
+  /**
+   * The refit trains again on every training row, the validation split included, for the epochs the
+   * validated run kept, and keeps the validated run's curves, epoch and calibration.
+   */
+  @Test
+  void theRefitTrainsOnEveryTrainingRowForTheKeptEpochs() {
+    TinyWorld world = TinyWorld.get();
+    ModelConfig config =
+        ModelConfig.defaults(ModelKind.SHARED_BOTTOM).withSizes(8, List.of(32), 8, 4, 16);
+    TrainingConfig training =
+        TrainingConfig.defaults()
+            .withEpochs(3)
+            .withPatience(3)
+            .withBatchSize(256)
+            .withValidationFraction(0.2);
+    assertThat(training.refit()).as("the default").isTrue();
+    List<String> log = new ArrayList<>();
+    RankingTrainer.Outcome outcome =
+        RankingTrainer.train(
+            world.examples, world.window, config, training, Progress.NONE, log::add);
+    try (var ranker = outcome.ranker()) {
+      int all = RankingTrainer.trainingRows(world.examples, world.window, allTrue(), 0).length;
+      assertThat(outcome.trainingRows()).isEqualTo(all);
+      assertThat(outcome.validationRows()).isPositive().isLessThan(all);
+      assertThat(outcome.epochs()).hasSize(3);
+      assertThat(outcome.epochs().get(0).validation()).isNotNull();
+      assertThat(outcome.selectedEpoch()).isBetween(1, 3);
+      assertThat(outcome.calibration().isIdentity()).isFalse();
+      assertThat(outcome.holdout()).isNotNull();
+      assertThat(log)
+          .anyMatch(
+              line ->
+                  line.startsWith("refit: training again on all")
+                      && line.contains(outcome.selectedEpoch() + " epoch(s) kept"));
+    }
   }
 
   @Test

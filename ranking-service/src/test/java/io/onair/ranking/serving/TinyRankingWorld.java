@@ -49,7 +49,7 @@ public final class TinyRankingWorld {
     prepared = RankingJob.prepare(dataset, 2, Progress.NONE);
     window = prepared.window();
     modelConfig = ModelConfig.defaults(ModelKind.DBMTL).withSizes(4, List.of(16), 8, 2, 8);
-    training = TrainingConfig.defaults().withEpochs(1).withMaxTrainingRows(3000);
+    training = TrainingConfig.defaults().withRefit(false).withEpochs(1).withMaxTrainingRows(3000);
     RankingJob.trainAndExport(
         prepared, MODEL, modelConfig, training, artifacts, Progress.NONE, line -> {});
   }
