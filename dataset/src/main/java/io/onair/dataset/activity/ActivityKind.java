@@ -1,5 +1,7 @@
 package io.onair.dataset.activity;
 
+import java.util.Optional;
+
 /**
  * What happened in a live room, as counted by the real-time anchor statistics: a candidate shown
  * (impression), the room entered (click, or a 10-second view in swipe: the entry rule of {@link
@@ -16,12 +18,12 @@ public enum ActivityKind {
   public static final int COUNT = values().length;
 
   /** The kind counted for a dataset target, if the target is one of the counted ones. */
-  public static java.util.Optional<ActivityKind> ofTarget(String target) {
+  public static Optional<ActivityKind> ofTarget(String target) {
     return switch (target) {
-      case "follow" -> java.util.Optional.of(FOLLOW);
-      case "cart" -> java.util.Optional.of(CART);
-      case "purchase" -> java.util.Optional.of(PURCHASE);
-      default -> java.util.Optional.empty();
+      case "follow" -> Optional.of(FOLLOW);
+      case "cart" -> Optional.of(CART);
+      case "purchase" -> Optional.of(PURCHASE);
+      default -> Optional.empty();
     };
   }
 }

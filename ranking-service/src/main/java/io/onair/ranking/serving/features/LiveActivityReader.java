@@ -7,6 +7,7 @@ import io.onair.features.ActivityKeys;
 import io.onair.features.FeatureStore;
 import io.onair.ranking.features.LiveActivity;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ public final class LiveActivityReader {
 
     private Read unavailable() {
       LiveActivity[] none = new LiveActivity[anchorIds.size()];
-      java.util.Arrays.fill(none, LiveActivity.none(atEpochSecond));
+      Arrays.fill(none, LiveActivity.none(atEpochSecond));
       return new Read(none, false);
     }
   }
