@@ -146,6 +146,21 @@ public record RankingConfig(
         referAwareScenarios);
   }
 
+  public RankingConfig withFeaturesTimeLimitMillis(long value) {
+    return new RankingConfig(
+        defaultModel,
+        scenarioModels,
+        maxCandidates,
+        batchSize,
+        serverThreads,
+        serverQueue,
+        intraOpThreads,
+        reloadIntervalMillis,
+        value,
+        defaultDeadlineMillis,
+        referAwareScenarios);
+  }
+
   private static void positive(long value, String name) {
     if (value < 1) {
       throw new IllegalArgumentException(name + " must be >= 1, got " + value);

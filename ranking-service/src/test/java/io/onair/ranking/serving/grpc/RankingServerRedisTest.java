@@ -34,7 +34,11 @@ class RankingServerRedisTest {
     TinyRankingWorld world = TinyRankingWorld.get();
     String url = System.getenv().getOrDefault("ONAIR_REDIS_URL", "redis://127.0.0.1:6379");
     String namespace = "onair-test-ranking-" + UUID.randomUUID().toString().substring(0, 8);
-    RankingConfig config = RankingConfig.defaults().withReloadIntervalMillis(0);
+    // the features' time limit is raised: this test compares what is read, and a first read on a
+    // cold connection (the activity hashes and the live schedule besides the user) may take longer
+    // than the 50 ms of production on a loaded machine
+    RankingConfig config =
+        RankingConfig.defaults().withReloadIntervalMillis(0).withFeaturesTimeLimitMillis(10_000);
     try (FeatureStore redis =
             FeatureStores.open(url, FeatureStoreConfig.defaults().withNamespace(namespace));
         FeatureStore memory = FeatureStores.open("memory", FeatureStoreConfig.defaults())) {
