@@ -5,13 +5,12 @@ import static java.util.Objects.requireNonNull;
 import io.onair.dataset.DataWindow;
 import io.onair.dataset.Dataset;
 import io.onair.dataset.LiveSchedule;
-import io.onair.dataset.activity.ActivityCounter;
 import io.onair.dataset.activity.ActivityKind;
 import io.onair.dataset.activity.ImpressionActivity;
 import io.onair.dataset.columnar.FeatureColumn;
 import io.onair.dataset.progress.Progress;
 import io.onair.features.ActivityEvent;
-import io.onair.features.ActivityKeys;
+import io.onair.features.ActivityTally;
 import io.onair.features.AnchorFeatures;
 import io.onair.features.FeatureStore;
 import io.onair.features.LiveSession;
@@ -120,8 +119,7 @@ public final class DatasetFeatureLoader {
     Dataset.Impressions impressions = dataset.impressions();
     long end = window.holdoutStart();
     long start = end - ACTIVITY_WARM_UP_SECONDS;
-    record Bucket(String key, ActivityKind kind, long minute) {}
-    Map<Bucket, Integer> counts = new LinkedHashMap<>();
+    ActivityTally tally = new ActivityTally();
     ImpressionActivity mapping = new ImpressionActivity(dataset);
     ActivityKind[] kinds = new ActivityKind[ActivityKind.COUNT];
     for (int r = 0; r < impressions.size(); r++) {
@@ -130,32 +128,22 @@ public final class DatasetFeatureLoader {
         continue;
       }
       int anchor = impressions.anchor()[r];
-      long minute = ActivityCounter.minute(ts);
-      List<String> keys =
-          List.of(
-              ActivityKeys.anchor(dataset.anchors().id(anchor)),
-              ActivityKeys.category(dataset.categories().id(dataset.anchorCategory()[anchor])),
-              ActivityKeys.ALL);
+      String anchorId = dataset.anchors().id(anchor);
+      String category = dataset.categories().id(dataset.anchorCategory()[anchor]);
       int n = mapping.kinds(r, kinds);
       for (int i = 0; i < n; i++) {
-        for (String key : keys) {
-          counts.merge(new Bucket(key, kinds[i], minute), 1, Integer::sum);
-        }
+        tally.add(anchorId, category, kinds[i], ts);
       }
     }
-    progress.start("loading real-time anchor statistics", counts.size(), "counts");
-    List<ActivityEvent> batch = new ArrayList<>(BATCH);
-    long events = 0;
-    for (Map.Entry<Bucket, Integer> entry : counts.entrySet()) {
-      Bucket bucket = entry.getKey();
-      batch.add(
-          new ActivityEvent(bucket.key(), bucket.kind(), bucket.minute() * 60, entry.getValue()));
-      events += entry.getValue();
-      flushIfFull(batch, b -> store.recordActivity(b).join(), progress);
+    List<ActivityEvent> counted = tally.toEvents();
+    progress.start("loading real-time anchor statistics", counted.size(), "counts");
+    for (int from = 0; from < counted.size(); from += BATCH) {
+      List<ActivityEvent> batch = counted.subList(from, Math.min(counted.size(), from + BATCH));
+      store.recordActivity(batch).join();
+      progress.advance(batch.size());
     }
-    flush(batch, b -> store.recordActivity(b).join(), progress);
     progress.finish("");
-    return events;
+    return tally.events();
   }
 
   private static Map<String, String> features(List<FeatureColumn> columns, int row) {

@@ -3,10 +3,8 @@ package io.onair.gateway.events;
 import static java.util.Objects.requireNonNull;
 
 import io.onair.dataset.ItemAction;
-import io.onair.dataset.activity.ActivityCounter;
 import io.onair.dataset.activity.ActivityKind;
-import io.onair.features.ActivityEvent;
-import io.onair.features.ActivityKeys;
+import io.onair.features.ActivityTally;
 import io.onair.features.AnchorFeatures;
 import io.onair.features.FeatureStore;
 import io.onair.features.HistoryKind;
@@ -15,10 +13,8 @@ import io.onair.gateway.ErrorCode;
 import io.onair.gateway.GatewayException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -149,10 +145,9 @@ public final class EventIngestor {
   }
 
   /**
-   * Counts the batch's room activity under each anchor, its category (read from the store's anchor
-   * features; an anchor the store does not hold counts under itself and all rooms only) and all
-   * rooms, summed per key, kind and minute (the counters' finest bucket), so a batch writes each
-   * counter slot once.
+   * Counts the batch's room activity ({@link ActivityTally}) with each anchor's category read from
+   * the store's anchor features (an anchor the store does not hold counts under itself and all
+   * rooms only).
    */
   private CompletableFuture<Void> countActivity(List<RoomActivity> room) {
     Set<String> anchorIds = new LinkedHashSet<>();
@@ -161,29 +156,12 @@ public final class EventIngestor {
         .readAnchors(anchorIds)
         .thenCompose(
             anchors -> {
-              record Slot(String key, ActivityKind kind, long minuteStart) {}
-              Map<Slot, Integer> counts = new LinkedHashMap<>();
+              ActivityTally tally = new ActivityTally();
               for (RoomActivity r : room) {
-                long minuteStart = ActivityCounter.minute(r.at()) * 60;
-                counts.merge(
-                    new Slot(ActivityKeys.anchor(r.anchorId()), r.kind(), minuteStart),
-                    1,
-                    Integer::sum);
                 AnchorFeatures anchor = anchors.get(r.anchorId());
-                if (anchor != null && !anchor.category().isEmpty()) {
-                  counts.merge(
-                      new Slot(ActivityKeys.category(anchor.category()), r.kind(), minuteStart),
-                      1,
-                      Integer::sum);
-                }
-                counts.merge(new Slot(ActivityKeys.ALL, r.kind(), minuteStart), 1, Integer::sum);
+                tally.add(r.anchorId(), anchor == null ? "" : anchor.category(), r.kind(), r.at());
               }
-              List<ActivityEvent> counted = new ArrayList<>(counts.size());
-              counts.forEach(
-                  (slot, count) ->
-                      counted.add(
-                          new ActivityEvent(slot.key(), slot.kind(), slot.minuteStart(), count)));
-              return store.recordActivity(counted);
+              return store.recordActivity(tally.toEvents());
             });
   }
 

@@ -197,14 +197,10 @@ public final class RankingBenchmark {
                         ? Optional.empty()
                         : Optional.of(query.referAnchorId()),
                     bundle.encoder().layout().historyLength()));
-    List<Optional<String>> categories = new ArrayList<>(anchorIds.size());
-    for (String id : anchorIds) {
-      categories.add(bundle.vocabulary().categoryId(bundle.vocabulary().candidate(id).category()));
-    }
     LiveActivity[] activity =
         bundle.encoder().layout().hasLiveStatistics()
             ? new LiveActivityReader(store)
-                .start(anchorIds, categories, query.requestTime())
+                .start(bundle.vocabulary(), anchorIds, query.requestTime())
                 .await(Long.MAX_VALUE / 2)
                 .activity()
             : null;

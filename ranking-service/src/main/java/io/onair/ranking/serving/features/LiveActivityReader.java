@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.onair.dataset.activity.ActivityWindow;
 import io.onair.features.ActivityKeys;
 import io.onair.features.FeatureStore;
+import io.onair.ranking.features.FeatureVocabulary;
 import io.onair.ranking.features.LiveActivity;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,13 +112,14 @@ public final class LiveActivityReader {
   }
 
   /**
-   * Starts reading the activity of {@code anchorIds} (with their categories, aligned; empty when
-   * unknown) before the minute of {@code atEpochSecond}.
+   * Starts reading the activity of {@code anchorIds} before the minute of {@code atEpochSecond},
+   * each with its category as the model's {@code vocabulary} knows it (none for an anchor it does
+   * not know).
    */
-  public Pending start(
-      List<String> anchorIds, List<Optional<String>> categoryIds, long atEpochSecond) {
-    if (anchorIds.size() != categoryIds.size()) {
-      throw new IllegalArgumentException("one category per anchor is needed");
+  public Pending start(FeatureVocabulary vocabulary, List<String> anchorIds, long atEpochSecond) {
+    List<Optional<String>> categoryIds = new ArrayList<>(anchorIds.size());
+    for (String anchorId : anchorIds) {
+      categoryIds.add(vocabulary.categoryId(vocabulary.candidate(anchorId).category()));
     }
     Set<String> keys = new LinkedHashSet<>();
     keys.add(ActivityKeys.ALL);

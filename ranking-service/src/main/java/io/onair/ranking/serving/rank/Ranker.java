@@ -18,7 +18,6 @@ import io.onair.ranking.serving.features.UserFeatureReader;
 import io.onair.ranking.serving.model.ModelLease;
 import io.onair.ranking.serving.model.ModelRegistry;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -140,19 +139,17 @@ public final class Ranker {
         Math.min(config.featuresTimeLimitMillis() * 1_000_000L, deadlineNanos - featuresStart);
     List<String> anchors = query.anchorIds();
     CandidateFeatures[] candidates = new CandidateFeatures[anchors.size()];
-    List<Optional<String>> categories = new ArrayList<>(candidates.length);
     for (int i = 0; i < candidates.length; i++) {
       candidates[i] = vocabulary.candidate(anchors.get(i));
       if (candidates[i].anchor() == 0) {
         degradations.add(Degradation.FEATURES_UNAVAILABLE);
       }
-      categories.add(vocabulary.categoryId(candidates[i].category()));
     }
     FeatureEncoder encoder = bundle.encoder();
     boolean live = encoder.layout().hasLiveStatistics();
     // both reads go out before either is awaited, so they share the time limit
     LiveActivityReader.Pending pendingActivity =
-        live ? activity.start(anchors, categories, requestTime) : null;
+        live ? activity.start(vocabulary, anchors, requestTime) : null;
     UserFeatureReader.Read user = features.read(query.userId(), requestTime, limit);
     if (!user.available()) {
       degradations.add(Degradation.FEATURES_UNAVAILABLE);

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.onair.dataset.Dataset;
 import io.onair.dataset.activity.ActivityKind;
 import io.onair.dataset.activity.ImpressionActivity;
-import io.onair.features.ActivityEvent;
-import io.onair.features.ActivityKeys;
+import io.onair.features.ActivityTally;
 import io.onair.features.FeatureStore;
 import io.onair.features.FeatureStoreConfig;
 import io.onair.features.FeatureStores;
@@ -18,7 +17,6 @@ import io.onair.ranking.features.LiveStatistics;
 import io.onair.ranking.serving.TinyRankingWorld;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,9 +24,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The real-time anchor statistics online equal the training examples' on the same event sequence:
  * the tiny world's impressions are replayed in time order into a feature store (in memory, and a
- * real Redis at ONAIR_REDIS_URL in a namespace of its own), as the gateway writes them, and before
- * each second's impressions are written the ranker's reader ({@link LiveActivityReader}) gives
- * every sampled row the statistics its training example was encoded with.
+ * real Redis at ONAIR_REDIS_URL in a namespace of its own), as the gateway writes them (an {@link
+ * ActivityTally} per second), and before each second's impressions are written the ranker's reader
+ * ({@link LiveActivityReader}) gives every sampled row the statistics its training example was
+ * encoded with.
  */
 class LiveActivityConsistencyTest {
   @ParameterizedTest
@@ -68,13 +67,8 @@ class LiveActivityConsistencyTest {
           long ts = impressions.ts()[secondStart];
           for (int r = secondStart; r < row; r += 7) {
             String anchor = dataset.anchors().id(impressions.anchor()[r]);
-            Optional<String> category =
-                vocabulary.categoryId(vocabulary.candidate(anchor).category());
             LiveActivity activity =
-                reader
-                    .start(List.of(anchor), List.of(category), ts)
-                    .await(60_000_000_000L)
-                    .activity()[0];
+                reader.start(vocabulary, List.of(anchor), ts).await(60_000_000_000L).activity()[0];
             LiveStatistics.write(activity, online, 0);
             // simulator rows are written in time order, so example row = dataset row
             for (int f = 0; f < online.length; f++) {
@@ -85,23 +79,17 @@ class LiveActivityConsistencyTest {
             withActivity += activity.anchor().lastHour(ActivityKind.IMPRESSION) > 0 ? 1 : 0;
             compared++;
           }
-          List<ActivityEvent> events = new ArrayList<>();
+          ActivityTally tally = new ActivityTally();
           for (int r = secondStart; r < row; r++) {
             int anchor = impressions.anchor()[r];
-            List<String> keys =
-                List.of(
-                    ActivityKeys.anchor(dataset.anchors().id(anchor)),
-                    ActivityKeys.category(
-                        dataset.categories().id(dataset.anchorCategory()[anchor])),
-                    ActivityKeys.ALL);
+            String anchorId = dataset.anchors().id(anchor);
+            String category = dataset.categories().id(dataset.anchorCategory()[anchor]);
             int n = mapping.kinds(r, kinds);
             for (int k = 0; k < n; k++) {
-              for (String key : keys) {
-                events.add(new ActivityEvent(key, kinds[k], impressions.ts()[r], 1));
-              }
+              tally.add(anchorId, category, kinds[k], impressions.ts()[r]);
             }
           }
-          store.recordActivity(events).join();
+          store.recordActivity(tally.toEvents()).join();
           secondStart = row;
         }
         assertThat(compared).isGreaterThan(500);

@@ -187,15 +187,9 @@ class RankingServerTest {
                       time,
                       Optional.empty(),
                       bundle.encoder().layout().historyLength()));
-      List<Optional<String>> categories =
-          ids.stream()
-              .map(
-                  id ->
-                      bundle.vocabulary().categoryId(bundle.vocabulary().candidate(id).category()))
-              .toList();
       LiveActivity[] activity =
           new LiveActivityReader(store)
-              .start(ids, categories, time)
+              .start(bundle.vocabulary(), ids, time)
               .await(60_000_000_000L)
               .activity();
       EncodedBatch batch = new EncodedBatch(bundle.encoder().layout(), ids.size());
